@@ -1,0 +1,144 @@
+# The workbook's one Makefile: build, run, check, test, grade and plot labs.
+# Labs are found by their folders: solutions/labNN-topic/ (the reference),
+# labs/labNN-topic/ (the starter) and tests/labNN-topic.bats. A lab's .c files
+# that define main are its programs; its other .c files are linked into each.
+# An optional solutions/labNN-topic/lab.mk adds CFLAGS_<lab>, LDLIBS_<lab> or
+# RUN_<lab> (the programs `make labNN` runs, in order). See `make help`.
+
+LABS_DIR ?= labs
+ifeq ($(origin CC),default)
+CC := gcc
+endif
+SAN ?=
+ARGS ?=
+PROG ?=
+QUICK ?=
+export QUICK
+
+comma := ,
+CCNAME := $(notdir $(firstword $(CC)))
+B := build/$(CCNAME)$(if $(SAN),-$(subst $(comma),-,$(SAN)))
+# The ThreadSanitizer build that tests use to check for data races.
+BT := build/$(CCNAME)-thread
+
+# POSIX.1-2008 everywhere; a file that needs a Linux-only call defines
+# _GNU_SOURCE itself, with a comment saying which call.
+CPPFLAGS := -D_POSIX_C_SOURCE=200809L -Icommon
+CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -pthread
+LDLIBS := -lm
+SANFLAGS = -fsanitize=$(1) -fno-omit-frame-pointer \
+	$(if $(filter thread,$(1)),,-fno-sanitize-recover=all)
+FLAGS_$(B) := $(CFLAGS) $(if $(SAN),$(call SANFLAGS,$(SAN)))
+FLAGS_$(BT) := $(CFLAGS) $(call SANFLAGS,thread)
+
+LABS := $(sort $(notdir $(wildcard solutions/lab[0-9][0-9]-*)))
+labnum = $(patsubst lab%,%,$(firstword $(subst -, ,$(1))))
+NUMS := $(foreach l,$(LABS),$(call labnum,$(l)))
+labof = $(filter lab$(1)-%,$(LABS))
+-include $(wildcard solutions/*/lab.mk)
+
+# Where a source tree's programs are built: labs/ and solutions/ by name,
+# any other tree (a student's, for grading) by its absolute path.
+treekey = $(if $(filter $(CURDIR)/labs $(CURDIR)/solutions,$(abspath $(1))),$(notdir $(abspath $(1))),ext$(subst /,_,$(abspath $(1))))
+TREES := labs solutions $(if $(filter labs solutions,$(call treekey,$(LABS_DIR))),,$(LABS_DIR))
+VARIANTS := $(B) $(filter-out $(B),$(BT))
+mains = $(basename $(notdir $(shell grep -l '^int main' $(wildcard $(1)/*.c) /dev/null)))
+progs = $(addprefix $(2)/$(call treekey,$(1))/$(3)/,$(call mains,$(1)/$(3)))
+# progs of lab $(2) in tree $(1), for every variant
+allprogs = $(foreach v,$(VARIANTS),$(call progs,$(1),$(v),$(2)))
+
+# ---- rules, generated per variant, tree and lab ----
+define LIB_rules
+$(1)/common/%.o: common/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CPPFLAGS) $$(FLAGS_$(1)) -MMD -MP -c $$< -o $$@
+$(1)/common/libwb.a: $(patsubst common/%.c,$(1)/common/%.o,$(wildcard common/*.c))
+	$$(AR) rcs $$@ $$^
+$(1)/solutions/common/wbtest: tests/unit/wbtest.c $(1)/common/libwb.a
+	@mkdir -p $$(@D)
+	$$(CC) $$(CPPFLAGS) $$(FLAGS_$(1)) -MMD -MP -o $$@ $$^ $$(LDLIBS)
+endef
+# $(1) variant, $(2) source tree, $(3) lab
+define LAB_rules
+$(1)/$(call treekey,$(2))/$(3)/%.o: $(2)/$(3)/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CPPFLAGS) $$(FLAGS_$(1)) $$(CFLAGS_$(3)) -MMD -MP -c $$< -o $$@
+$(call progs,$(2),$(1),$(3)): %: %.o $(patsubst $(2)/$(3)/%.c,$(1)/$(call treekey,$(2))/$(3)/%.o,$(filter-out $(addprefix $(2)/$(3)/,$(addsuffix .c,$(call mains,$(2)/$(3)))),$(wildcard $(2)/$(3)/*.c))) $(1)/common/libwb.a
+	$$(CC) $$(FLAGS_$(1)) $$(CFLAGS_$(3)) -o $$@ $$^ $$(LDLIBS_$(3)) $$(LDLIBS)
+endef
+$(foreach v,$(VARIANTS),$(eval $(call LIB_rules,$(v))))
+$(foreach v,$(VARIANTS),$(foreach t,$(TREES),$(foreach l,$(LABS),$(eval $(call LAB_rules,$(v),$(t),$(l))))))
+-include $(shell find build -name '*.d' 2>/dev/null)
+
+# ---- user-facing targets ----
+.PHONY: help all test grade plots deps starters clean
+.DEFAULT_GOAL := all
+
+help:
+	@echo "usage: make TARGET [LABS_DIR=labs] [CC=clang] [SAN=thread|address,undefined]"
+	@echo "  all              build every lab, starters and solutions"
+	@echo "  labNN            build lab NN from LABS_DIR and run its demo (ARGS=\"...\", PROG=name)"
+	@echo "  check-labNN      run lab NN's tests against LABS_DIR (your self-check)"
+	@echo "  test             the workbook's own suite; ends with 'N passed, N failed'"
+	@echo "  grade            grade LABS_DIR: score table, TAP and JUnit in build/grade/"
+	@echo "  plots            run the experiments and draw the figures in plots/ (QUICK=1: fast)"
+	@echo "  deps             install the Debian packages the workbook needs"
+	@echo "  starters         regenerate labs/ from solutions/ (overwrites labs/)"
+	@echo "  clean            remove build/"
+	@echo "labs:"
+	@$(foreach l,$(LABS),printf '  lab%-6s %s\n' '$(call labnum,$(l))' '$(l)';)
+
+all: $(foreach t,$(TREES),$(foreach l,$(LABS),$(call progs,$(t),$(B),$(l))))
+
+# What the suite runs: both trees in every variant, and common/'s test program.
+.PHONY: build-trees
+build-trees: $(foreach t,labs solutions,$(foreach l,$(LABS),$(call allprogs,$(t),$(l)))) \
+	$(foreach v,$(VARIANTS),$(v)/solutions/common/wbtest)
+
+define LAB_targets
+.PHONY: lab$(1) build-lab$(1) check-lab$(1)
+build-lab$(1): $(call allprogs,$(LABS_DIR),$(call labof,$(1)))
+lab$(1): $(call progs,$(LABS_DIR),$(B),$(call labof,$(1)))
+	@set -e; for p in $(or $(PROG),$(RUN_$(call labof,$(1))),$(call mains,$(LABS_DIR)/$(call labof,$(1)))); do \
+		echo "== $(B)/$(call treekey,$(LABS_DIR))/$(call labof,$(1))/$$$$p $(ARGS)"; \
+		$(B)/$(call treekey,$(LABS_DIR))/$(call labof,$(1))/$$$$p $(ARGS); done
+check-lab$(1): build-lab$(1) deps-check
+	@$(SUITE_ENV) tests/bin/suite check $(call labof,$(1))
+endef
+$(foreach n,$(NUMS),$(eval $(call LAB_targets,$(n))))
+
+SUITE_ENV = MAKE="$(MAKE)" CC="$(CC)" SAN="$(SAN)" LABS_DIR="$(LABS_DIR)" \
+	WB_BUILD="$(B)" WB_TSAN_BUILD="$(BT)" WB_TREE="$(call treekey,$(LABS_DIR))"
+
+test: deps-check
+	@$(SUITE_ENV) tests/bin/suite test
+
+grade: deps-check
+	@$(SUITE_ENV) tests/bin/grade
+
+plots: deps-check
+	@$(SUITE_ENV) plots/run
+
+starters:
+	tests/bin/mkstarter solutions labs
+
+# Packages the workbook needs, and the programs that prove each is there.
+DEB_PACKAGES := gcc clang make bats bats-support bats-assert gnuplot-nox \
+	procps util-linux parallel hyperfine stress-ng
+DEB_PROGRAMS := gcc clang bats gnuplot pgrep setpriv prlimit parallel hyperfine stress-ng
+deps:
+	@if [ "$$(id -u)" != 0 ]; then \
+		echo "run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi
+	apt-get update -qq
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(DEB_PACKAGES)
+
+.PHONY: deps-check
+deps-check:
+	@missing=; for p in $(DEB_PROGRAMS); do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
+	[ -d /usr/lib/bats/bats-assert ] || missing="$$missing bats-assert"; \
+	if [ -n "$$missing" ]; then \
+		if [ "$$(id -u)" = 0 ]; then echo "installing what is missing:$$missing"; $(MAKE) --no-print-directory deps; \
+		else echo "missing:$$missing; run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi; fi
+
+clean:
+	rm -rf build

@@ -1,0 +1,140 @@
+# helpers.bash: what every lab's tests share. Load it with `load helpers`.
+#
+# Test names say what a student should see when the test fails. A name that
+# starts with "exercise:" grades the student's work: it may fail on the
+# untouched starter. Every other test (demo:, input:) must pass on both trees.
+
+bats_load_library bats-support
+bats_load_library bats-assert
+
+# The lab under test comes from the file name: tests/lab03-race.bats.
+WB_LAB=$(basename "$BATS_TEST_FILENAME" .bats)
+: "${WB_BIN:?WB_BIN names the build of the tree under test (run through make)}"
+: "${WB_TSAN_BIN:=$WB_BIN}"
+WB_TIMEOUT=${WB_TIMEOUT:-10}
+
+# Programs run as an ordinary user under resource limits, so a submission
+# that forks without bound or floods its output fails one test, and only
+# that. RLIMIT_NPROC does not bind root, hence the switch to nobody.
+if [ "$(id -u)" = 0 ]; then
+	WB_JAIL=(prlimit --nproc=1024 --fsize=16777216 --core=0
+		setpriv --reuid=65534 --regid=65534 --clear-groups)
+else
+	WB_JAIL=(prlimit --nproc=4096 --fsize=16777216 --core=0)
+fi
+
+# wb_run [-t SECONDS] [--tsan] PROG [ARG...]
+# Runs a program of this lab under `timeout`, which kills its whole process
+# group. Sets $status, $output and $lines (stdout) and $stderr.
+wb_run() {
+	local limit=$WB_TIMEOUT bin=$WB_BIN
+	while :; do
+		case $1 in
+		-t) limit=$2; shift 2 ;;
+		--tsan) bin=$WB_TSAN_BIN; shift ;;
+		*) break ;;
+		esac
+	done
+	local exe=$bin/$WB_LAB/$1
+	shift
+	WB_LAST="$exe $*"
+	WB_LIMIT=$limit
+	if [ ! -x "$exe" ]; then
+		status=127 output="" stderr="not built: $exe" lines=()
+		return 0
+	fi
+	local out=$BATS_TEST_TMPDIR/stdout err=$BATS_TEST_TMPDIR/stderr
+	# 3>&- : bats waits for fd 3 to close, so a leftover child holding it
+	# would hang the whole run.
+	status=0
+	timeout -k 2 "$limit" "${WB_JAIL[@]}" "$exe" "$@" >"$out" 2>"$err" </dev/null 3>&- ||
+		status=$?
+	output=$(cat "$out")
+	stderr=$(cat "$err")
+	mapfile -t lines <"$out"
+	return 0
+}
+
+# wb_explain: what the last run did, for a failing test's report.
+wb_explain() {
+	local why=""
+	case $status in
+	124 | 137) why=" (hung: killed after ${WB_LIMIT} s)" ;;
+	127) why=" (not built or not found)" ;;
+	*) ((status > 128)) && why=" (killed by signal $((status - 128)))" ;;
+	esac
+	printf 'command: %s\nexit status: %s%s\n--- stdout ---\n%s\n--- stderr ---\n%s\n' \
+		"$WB_LAST" "$status" "$why" "$(head -c 3000 <<<"$output")" \
+		"$(head -c 3000 <<<"$stderr")" >&2
+}
+
+# wb_status N: the last run ended with exit status N.
+wb_status() {
+	[ "$status" = "$1" ] && return 0
+	echo "expected exit status $1" >&2
+	wb_explain
+	return 1
+}
+
+# wb_stdout_has TEXT / wb_stderr_has TEXT: the output contains TEXT.
+wb_stdout_has() {
+	[[ $output == *"$1"* ]] && return 0
+	echo "expected stdout to contain: $1" >&2
+	wb_explain
+	return 1
+}
+wb_stderr_has() {
+	[[ $stderr == *"$1"* ]] && return 0
+	echo "expected stderr to contain: $1" >&2
+	wb_explain
+	return 1
+}
+
+# wb_csv_field NAME: the value of column NAME in the last run's first CSV row.
+wb_csv_field() {
+	awk -F, -v want="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == want) col = i }
+		NR == 2 && col { print $col }' <<<"$output"
+}
+
+# wb_tsan_clean: the last run (a --tsan one) found no data race or lock-order
+# problem and exited 0.
+wb_tsan_clean() {
+	if [ "$status" = 0 ] && [[ $stderr != *ThreadSanitizer* ]]; then
+		return 0
+	fi
+	echo "expected ThreadSanitizer to find nothing" >&2
+	wb_explain
+	return 1
+}
+
+# wb_bad_int ARRAY OPTION: adds the bad values every integer option refuses
+# (its minimum must be at least 1) to the rows in ARRAY.
+wb_bad_int() {
+	local -n wb_rows_=$1
+	local o=$2
+	wb_rows_+=("$o abc" "$o 12x" "$o -3" "$o 0" "$o 99999999999999999999"
+		"$o 2.5" "$o=" "$o")
+}
+
+# wb_bad_input PROG ROW...: each row (arguments split on spaces, the option
+# to blame first) must exit 2 with nothing on stdout and one line on stderr
+# that names the option. Never a signal, a hang or a default.
+wb_bad_input() {
+	local prog=$1 row failed=0
+	shift
+	for row in "$@"; do
+		# shellcheck disable=SC2086 # a row is split into arguments on purpose
+		wb_run -t 5 "$prog" $row
+		local blame=${row%% *}
+		blame=${blame%%=*}
+		local nlines
+		nlines=$(printf '%s' "$stderr" | grep -c '')
+		if [ "$status" != 2 ] || [ -n "$output" ] || [ "$nlines" != 1 ] ||
+			[[ $stderr != *"$blame"* ]]; then
+			echo "bad input '$row': expected exit 2, empty stdout and one line on stderr naming $blame" >&2
+			wb_explain
+			failed=1
+		fi
+	done
+	return $failed
+}
