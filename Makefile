@@ -71,7 +71,7 @@ $(foreach v,$(VARIANTS),$(foreach t,$(TREES),$(foreach l,$(LABS),$(eval $(call L
 -include $(shell find build -name '*.d' 2>/dev/null)
 
 # ---- user-facing targets ----
-.PHONY: help all test grade plots deps starters clean
+.PHONY: help all test grade plots deps starters format clean
 .DEFAULT_GOAL := all
 
 help:
@@ -84,6 +84,7 @@ help:
 	@echo "  plots            run the experiments and draw the figures in plots/ (QUICK=1: fast)"
 	@echo "  deps             install the Debian packages the workbook needs"
 	@echo "  starters         regenerate labs/ from solutions/ (overwrites labs/)"
+	@echo "  format           clang-format the C files, then regenerate labs/"
 	@echo "  clean            remove build/"
 	@echo "labs:"
 	@$(foreach l,$(LABS),printf '  lab%-6s %s\n' '$(call labnum,$(l))' '$(l)';)
@@ -123,9 +124,9 @@ starters:
 	tests/bin/mkstarter solutions labs
 
 # Packages the workbook needs, and the programs that prove each is there.
-DEB_PACKAGES := gcc clang make bats bats-support bats-assert gnuplot-nox \
-	procps util-linux parallel hyperfine stress-ng
-DEB_PROGRAMS := gcc clang bats gnuplot pgrep setpriv prlimit parallel hyperfine stress-ng
+DEB_PACKAGES := gcc clang clang-format make bats bats-support bats-assert gnuplot-nox \
+	procps util-linux hyperfine stress-ng
+DEB_PROGRAMS := gcc clang clang-format bats gnuplot pgrep setpriv prlimit hyperfine stress-ng
 deps:
 	@if [ "$$(id -u)" != 0 ]; then \
 		echo "run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi
@@ -139,6 +140,10 @@ deps-check:
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then echo "installing what is missing:$$missing"; $(MAKE) --no-print-directory deps; \
 		else echo "missing:$$missing; run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi; fi
+
+format:
+	clang-format -i common/*.[ch] tests/unit/*.c solutions/*/*.[ch]
+	tests/bin/mkstarter solutions labs
 
 clean:
 	rm -rf build

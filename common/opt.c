@@ -28,7 +28,8 @@ static void accepted(const struct wb_opt *o, char *buf, size_t n)
 	size_t used = 0;
 	switch (o->kind) {
 	case WB_OPT_INT:
-		snprintf(buf, n, "an integer from %.0f to %.0f", o->min, o->max);
+		snprintf(buf, n, "an integer from %.0f to %.0f", o->min,
+			 o->max);
 		break;
 	case WB_OPT_DOUBLE:
 		snprintf(buf, n, "a number from %g to %g", o->min, o->max);
@@ -124,7 +125,8 @@ void wb_parse(int argc, char **argv, const char *prog, const char *about,
 		if (!text) {
 			char what[256];
 			accepted(o, what, sizeof what);
-			wb_usage_error("--%s: missing value (%s)", o->name, what);
+			wb_usage_error("--%s: missing value (%s)", o->name,
+				       what);
 		}
 		set_value(o, text);
 	}

@@ -34,10 +34,12 @@ uint64_t wb_team_run(int n, void *(*fn)(void *), void *args, size_t size)
 	wb_check(pthread_barrier_init(&start, NULL, (unsigned)n + 1),
 		 "pthread_barrier_init");
 	for (int i = 0; i < n; i++) {
-		members[i] = (struct member){
-			.start = &start, .fn = fn, .arg = (char *)args + i * size};
-		wb_check(pthread_create(&tids[i], NULL, run_member, &members[i]),
-			 "pthread_create");
+		members[i] = (struct member){.start = &start,
+					     .fn = fn,
+					     .arg = (char *)args + i * size};
+		wb_check(
+			pthread_create(&tids[i], NULL, run_member, &members[i]),
+			"pthread_create");
 	}
 	pthread_barrier_wait(&start);
 	uint64_t first = UINT64_MAX, last = 0;

@@ -8,8 +8,9 @@
 #include "wb.h"
 
 static struct {
-	long ms;              /* how long without progress counts as stuck */
-	atomic_long *progress; /* bumped by the program whenever work gets done */
+	long ms; /* how long without progress counts as stuck */
+	atomic_long
+		*progress; /* bumped by the program whenever work gets done */
 	void (*report)(FILE *out, void *arg);
 	void *arg;
 	atomic_bool stopped;
@@ -34,8 +35,10 @@ static void *watch(void *unused)
 			break;
 		}
 	}
-	fprintf(stderr, "%s: watchdog: no progress for %ld ms (progress "
-		"counter stuck at %ld)\n", wb_prog, dog.ms, seen);
+	fprintf(stderr,
+		"%s: watchdog: no progress for %ld ms (progress "
+		"counter stuck at %ld)\n",
+		wb_prog, dog.ms, seen);
 	if (dog.report)
 		dog.report(stderr, dog.arg);
 	fflush(NULL);

@@ -31,18 +31,21 @@ struct wb_stats wb_measure(double (*sample)(void *arg), void *arg, int warmup,
 /* ---- opt.c: strict long options, the same for every lab program ---- */
 enum wb_opt_kind { WB_OPT_INT, WB_OPT_DOUBLE, WB_OPT_CHOICE, WB_OPT_FLAG };
 struct wb_opt {
-	const char *name;           /* without the leading "--" */
-	enum wb_opt_kind kind;      /* what the value looks like */
-	void *value;                /* long*, double*, int* (choice index), bool* */
-	double min, max;            /* accepted range, ends included (numbers) */
+	const char *name;      /* without the leading "--" */
+	enum wb_opt_kind kind; /* what the value looks like */
+	void *value;           /* long*, double*, int* (choice index), bool* */
+	double min, max;       /* accepted range, ends included (numbers) */
 	const char *const *choices; /* NULL-terminated names (WB_OPT_CHOICE) */
 	const char *help;           /* one line for --help */
 };
-#define WB_INT(n, p, lo, hi, h) {n, WB_OPT_INT, p, lo, hi, NULL, h}
+/* One table row per macro reads best on one line. */
+/* clang-format off */
+#define WB_INT(n, p, lo, hi, h)    {n, WB_OPT_INT, p, lo, hi, NULL, h}
 #define WB_DOUBLE(n, p, lo, hi, h) {n, WB_OPT_DOUBLE, p, lo, hi, NULL, h}
-#define WB_CHOICE(n, p, list, h) {n, WB_OPT_CHOICE, p, 0, 0, list, h}
-#define WB_FLAG(n, p, h) {n, WB_OPT_FLAG, p, 0, 0, NULL, h}
-#define WB_OPT_END {NULL, WB_OPT_FLAG, NULL, 0, 0, NULL, NULL}
+#define WB_CHOICE(n, p, list, h)   {n, WB_OPT_CHOICE, p, 0, 0, list, h}
+#define WB_FLAG(n, p, h)           {n, WB_OPT_FLAG, p, 0, 0, NULL, h}
+#define WB_OPT_END                 {NULL, WB_OPT_FLAG, NULL, 0, 0, NULL, NULL}
+/* clang-format on */
 
 extern const char *wb_prog; /* program name used in every message */
 /* Parses argv against opts (ended by WB_OPT_END). Accepts --name value and

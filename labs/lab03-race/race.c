@@ -66,7 +66,8 @@ int main(int argc, char **argv)
 		       r.counted);
 	else
 		printf("expected %ld, counted %ld: %ld updates lost (%.1f%%)\n",
-		       expected, r.counted, lost, 100.0 * (double)lost / (double)expected);
+		       expected, r.counted, lost,
+		       100.0 * (double)lost / (double)expected);
 	printf("time per increment: %.2f ns (median; min %.2f, max %.2f)\n",
 	       t.median, t.min, t.max);
 	return 0;

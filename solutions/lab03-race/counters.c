@@ -25,7 +25,8 @@ void *count_mutex(void *arg)
 		STARTER END */
 		wb_check(pthread_mutex_lock(&s->lock), "pthread_mutex_lock");
 		s->counter++;
-		wb_check(pthread_mutex_unlock(&s->lock), "pthread_mutex_unlock");
+		wb_check(pthread_mutex_unlock(&s->lock),
+			 "pthread_mutex_unlock");
 		/* SOLUTION END */
 	}
 	return NULL;

@@ -8,10 +8,10 @@
 struct shared {
 	/* volatile makes every increment a real load, add and store, like
 	 * Python's `counter += 1`; it does not make the three steps atomic. */
-	volatile long counter; /* used by unsafe, mutex and local */
+	volatile long counter;      /* used by unsafe, mutex and local */
 	atomic_long atomic_counter; /* used by atomic */
-	pthread_mutex_t lock;  /* guards counter in mutex and local */
-	long iters;            /* increments each thread makes */
+	pthread_mutex_t lock;       /* guards counter in mutex and local */
+	long iters;                 /* increments each thread makes */
 };
 
 void *count_unsafe(void *shared);
