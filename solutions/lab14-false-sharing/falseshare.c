@@ -4,6 +4,7 @@
  * Expect exact counts in both, and packed several times slower at 2+ cores. */
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "counters.h"
 #include "wb.h"
@@ -35,8 +36,8 @@ static double one_run(void *arg)
 	struct run *r = arg;
 	for (int i = 0; i < r->threads; i++)
 		*counter(&r->c, i) = 0;
-	uint64_t ns = wb_team_run((int)r->threads, count, r->jobs,
-				  sizeof *r->jobs);
+	uint64_t ns =
+		wb_team_run((int)r->threads, count, r->jobs, sizeof *r->jobs);
 	return (double)ns / ((double)r->threads * (double)r->iters);
 }
 
@@ -66,6 +67,27 @@ static void show_layout(const struct counters *c, const char *name)
 		       c->n, lines, lines == 1 ? "" : "s");
 }
 
+/* Says what the two medians mean. */
+static void compare(const double ns[2], const size_t stride[2], long threads)
+{
+	double ratio = ns[PACKED] / ns[PADDED];
+	if (stride[PADDED] == stride[PACKED])
+		printf("padded counters are %zu bytes apart too: they still "
+		       "share cache lines (see --show-layout)\n",
+		       stride[PADDED]);
+	else if (threads == 1)
+		printf("one thread has no one to share a cache line with: "
+		       "both layouts cost the same\n");
+	else if (ratio >= 1.5)
+		printf("packed is %.1fx slower than padded: the line holding "
+		       "the counters moves from core to core on every write\n",
+		       ratio);
+	else
+		printf("packed is only %.1fx slower than padded: were the "
+		       "threads on different cores at the same time?\n",
+		       ratio);
+}
+
 /* Measures one layout; returns ns per increment, stores what was counted. */
 static struct wb_stats measure(enum layout layout, long threads, long iters,
 			       long reps, struct run *r, long *counted)
@@ -84,14 +106,17 @@ static struct wb_stats measure(enum layout layout, long threads, long iters,
 
 int main(int argc, char **argv)
 {
-	long threads = wb_cpus() > 2 ? wb_cpus() : 2, iters = 20000000, reps = 5;
+	long threads = wb_cpus() > 2 ? wb_cpus() : 2, iters = 20000000,
+	     reps = 5;
 	int layout = 2; /* both */
 	bool csv = false, show = false;
 	const struct wb_opt opts[] = {
-		WB_INT("threads", &threads, 1, 256, "threads, one counter each"),
+		WB_INT("threads", &threads, 1, 256,
+		       "threads, one counter each"),
 		WB_INT("iters", &iters, 1, 1000000000, "increments per thread"),
 		WB_CHOICE("layout", &layout, layouts, "where the counters sit"),
-		WB_FLAG("show-layout", &show, "print where each counter sits and exit"),
+		WB_FLAG("show-layout", &show,
+			"print where each counter sits and exit"),
 		WB_INT("reps", &reps, 1, 1000, "timed runs after one warm-up"),
 		WB_FLAG("csv", &csv, "print CSV rows instead of prose"),
 		WB_OPT_END};
@@ -102,7 +127,8 @@ int main(int argc, char **argv)
 	if (show && csv)
 		wb_usage_error("--show-layout: prints prose, not --csv");
 
-	int first = layout == 2 ? PACKED : layout, last = layout == 2 ? PADDED : layout;
+	int first = layout == 2 ? PACKED : layout,
+	    last = layout == 2 ? PADDED : layout;
 	if (show) {
 		for (int l = first; l <= last; l++) {
 			struct counters c;
@@ -130,8 +156,8 @@ int main(int argc, char **argv)
 		stride[l] = r.c.stride;
 		if (csv) {
 			printf("%s,%ld,%ld,%zu,%ld,%ld,%.3f,%.3f,%.3f\n",
-			       layouts[l], threads, iters, r.c.stride,
-			       expected, counted, t.median, t.min, t.max);
+			       layouts[l], threads, iters, r.c.stride, expected,
+			       counted, t.median, t.min, t.max);
 			continue;
 		}
 		printf("%s (%zu bytes apart): counted %ld of %ld, %.2f ns per "

@@ -1,0 +1,171 @@
+/* falseshare.c: each thread adds 1 to its own counter, never to another's;
+ * still, counters packed side by side are slow, padded ones are fast.
+ * Run: make lab14 (both layouts), ARGS="--show-layout --layout padded".
+ * Expect exact counts in both, and packed several times slower at 2+ cores. */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "counters.h"
+#include "wb.h"
+
+static const char *const layouts[] = {"packed", "padded", "both", NULL};
+
+struct job {
+	volatile long *mine; /* this thread's counter, and no one else's */
+	long iters;
+};
+
+static void *count(void *arg)
+{
+	struct job *j = arg;
+	for (long i = 0; i < j->iters; i++)
+		(*j->mine)++;
+	return NULL;
+}
+
+struct run {
+	struct counters c;
+	struct job *jobs;
+	long threads, iters;
+};
+
+/* One timed run: zero the counters, count, return ns per increment. */
+static double one_run(void *arg)
+{
+	struct run *r = arg;
+	for (int i = 0; i < r->threads; i++)
+		*counter(&r->c, i) = 0;
+	uint64_t ns =
+		wb_team_run((int)r->threads, count, r->jobs, sizeof *r->jobs);
+	return (double)ns / ((double)r->threads * (double)r->iters);
+}
+
+/* Every counter must hold exactly iters: no thread touches another's. */
+static long total(const struct run *r)
+{
+	long sum = 0;
+	for (int i = 0; i < r->threads; i++)
+		sum += *counter(&r->c, i);
+	return sum;
+}
+
+static void show_layout(const struct counters *c, const char *name)
+{
+	printf("layout %s: %d counters of %zu bytes, %zu bytes apart, "
+	       "cache line %ld bytes\n",
+	       name, c->n, sizeof(long), c->stride, c->line);
+	for (int i = 0; i < c->n; i++)
+		printf("counter %d: offset %zu, cache line %ld\n", i,
+		       (size_t)i * c->stride, counters_line_of(c, i));
+	long lines = counters_line_of(c, c->n - 1) + 1;
+	if (lines == c->n)
+		printf("%d counters on %ld cache lines: no line is shared\n",
+		       c->n, lines);
+	else
+		printf("%d counters on %ld cache line%s: threads share lines\n",
+		       c->n, lines, lines == 1 ? "" : "s");
+}
+
+/* Says what the two medians mean. */
+static void compare(const double ns[2], const size_t stride[2], long threads)
+{
+	double ratio = ns[PACKED] / ns[PADDED];
+	if (stride[PADDED] == stride[PACKED])
+		printf("padded counters are %zu bytes apart too: they still "
+		       "share cache lines (see --show-layout)\n",
+		       stride[PADDED]);
+	else if (threads == 1)
+		printf("one thread has no one to share a cache line with: "
+		       "both layouts cost the same\n");
+	else if (ratio >= 1.5)
+		printf("packed is %.1fx slower than padded: the line holding "
+		       "the counters moves from core to core on every write\n",
+		       ratio);
+	else
+		printf("packed is only %.1fx slower than padded: were the "
+		       "threads on different cores at the same time?\n",
+		       ratio);
+}
+
+/* Measures one layout; returns ns per increment, stores what was counted. */
+static struct wb_stats measure(enum layout layout, long threads, long iters,
+			       long reps, struct run *r, long *counted)
+{
+	*r = (struct run){.threads = threads, .iters = iters};
+	counters_make(&r->c, (int)threads, layout);
+	r->jobs = wb_alloc((size_t)threads * sizeof *r->jobs);
+	for (int i = 0; i < threads; i++)
+		r->jobs[i] = (struct job){counter(&r->c, i), iters};
+	struct wb_stats t = wb_measure(one_run, r, 1, (int)reps);
+	*counted = total(r);
+	free(r->jobs);
+	counters_free(&r->c);
+	return t;
+}
+
+int main(int argc, char **argv)
+{
+	long threads = wb_cpus() > 2 ? wb_cpus() : 2, iters = 20000000,
+	     reps = 5;
+	int layout = 2; /* both */
+	bool csv = false, show = false;
+	const struct wb_opt opts[] = {
+		WB_INT("threads", &threads, 1, 256,
+		       "threads, one counter each"),
+		WB_INT("iters", &iters, 1, 1000000000, "increments per thread"),
+		WB_CHOICE("layout", &layout, layouts, "where the counters sit"),
+		WB_FLAG("show-layout", &show,
+			"print where each counter sits and exit"),
+		WB_INT("reps", &reps, 1, 1000, "timed runs after one warm-up"),
+		WB_FLAG("csv", &csv, "print CSV rows instead of prose"),
+		WB_OPT_END};
+	wb_parse(argc, argv, "falseshare",
+		 "Per-thread counters, packed side by side or padded to a "
+		 "cache line each.",
+		 opts);
+	if (show && csv)
+		wb_usage_error("--show-layout: prints prose, not --csv");
+
+	int first = layout == 2 ? PACKED : layout,
+	    last = layout == 2 ? PADDED : layout;
+	if (show) {
+		for (int l = first; l <= last; l++) {
+			struct counters c;
+			counters_make(&c, (int)threads, (enum layout)l);
+			show_layout(&c, layouts[l]);
+			counters_free(&c);
+		}
+		return 0;
+	}
+	if (csv)
+		printf("layout,threads,iters,stride,expected,counted,ns_median,"
+		       "ns_min,ns_max\n");
+	else
+		printf("%ld threads, each adding 1 to its own counter %ld "
+		       "times, %ld timed runs\n",
+		       threads, iters, reps);
+	double ns[2] = {0, 0};
+	size_t stride[2] = {0, 0};
+	for (int l = first; l <= last; l++) {
+		struct run r;
+		long counted, expected = threads * iters;
+		struct wb_stats t = measure((enum layout)l, threads, iters,
+					    reps, &r, &counted);
+		ns[l] = t.median;
+		stride[l] = r.c.stride;
+		if (csv) {
+			printf("%s,%ld,%ld,%zu,%ld,%ld,%.3f,%.3f,%.3f\n",
+			       layouts[l], threads, iters, r.c.stride, expected,
+			       counted, t.median, t.min, t.max);
+			continue;
+		}
+		printf("%s (%zu bytes apart): counted %ld of %ld, %.2f ns per "
+		       "increment (min %.2f, max %.2f)\n",
+		       layouts[l], r.c.stride, counted, expected, t.median,
+		       t.min, t.max);
+	}
+	if (!csv && layout == 2)
+		compare(ns, stride, threads);
+	return 0;
+}

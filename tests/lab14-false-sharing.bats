@@ -1,0 +1,124 @@
+#!/usr/bin/env bats
+# lab14-false-sharing: per-thread counters, packed side by side or padded to
+# a cache line each. Timing is never asserted: layouts and counts are.
+
+load helpers
+
+# lines_of LAYOUT THREADS: the cache line of each counter, one per line,
+# from --show-layout.
+lines_of() {
+	wb_run falseshare --show-layout --layout "$1" --threads "$2"
+	wb_status 0 || return 1
+	sed -n 's/^counter [0-9]*: offset [0-9]*, cache line \([0-9]*\)$/\1/p' <<<"$output"
+}
+
+# distinct LAYOUT THREADS: prints "counters lines", the number of counters
+# listed and the number of different cache lines they fall on.
+distinct() {
+	local l
+	l=$(lines_of "$1" "$2") || return 1
+	echo "$(grep -c . <<<"$l") $(sort -u <<<"$l" | grep -c .)"
+}
+
+# counts_exactly LAYOUT: at 1 to 8 threads every counter ends at --iters.
+counts_exactly() {
+	local n
+	for n in 1 2 3 4 8; do
+		wb_run falseshare --layout "$1" --threads "$n" --iters 20000 --reps 2 --csv
+		wb_status 0 || return 1
+		if [ "$(wb_csv_field counted)" != $((n * 20000)) ]; then
+			echo "layout $1, $n threads: expected $((n * 20000)), counted $(wb_csv_field counted)" >&2
+			return 1
+		fi
+	done
+}
+
+@test "demo: the default run measures both layouts and counts every increment" {
+	wb_run falseshare --iters 200000 --reps 2
+	wb_status 0
+	wb_stdout_has "packed (8 bytes apart): counted 400000 of 400000"
+	wb_stdout_has "counted 400000 of 400000, "
+	wb_stdout_has "ns per increment"
+	[ "$(grep -c 'counted 400000 of 400000' <<<"$output")" = 2 ]
+}
+
+@test "demo: --show-layout puts packed counters side by side on shared cache lines" {
+	local n got
+	for n in 2 3 8 9; do
+		got=$(distinct packed "$n")
+		# 8-byte counters, 8 to a line, the array starting on a line
+		[ "$got" = "$n $(((n + 7) / 8))" ] || {
+			echo "packed, $n threads: expected $n counters on $(((n + 7) / 8)) lines, got (counters lines) $got" >&2
+			wb_explain
+			return 1
+		}
+	done
+	wb_stdout_has "threads share lines"
+}
+
+@test "exercise: --show-layout puts each padded counter on its own cache line" {
+	local n got
+	for n in 2 3 8 9; do
+		got=$(distinct padded "$n")
+		[ "$got" = "$n $n" ] || {
+			echo "padded, $n threads: expected $n counters on $n different cache lines, got (counters lines) $got" >&2
+			wb_explain
+			return 1
+		}
+	done
+	wb_stdout_has "no line is shared"
+}
+
+@test "exercise: padded counters are a whole cache line apart in the CSV" {
+	wb_run falseshare --layout padded --threads 2 --iters 1000 --reps 1 --csv
+	wb_status 0
+	local line
+	line=$(getconf LEVEL1_DCACHE_LINESIZE 2>/dev/null || echo 0)
+	[ "${line:-0}" -gt 0 ] || line=64
+	[ "$(wb_csv_field stride)" = "$line" ] || {
+		echo "expected stride $line (one cache line), got $(wb_csv_field stride)" >&2
+		wb_explain
+		return 1
+	}
+}
+
+@test "demo: packed counters lose no increment: false sharing is slow, not wrong" {
+	counts_exactly packed
+}
+
+@test "exercise: padded counters count every increment, at 1 to 8 threads" {
+	counts_exactly padded
+}
+
+@test "demo: ThreadSanitizer finds no data race: each counter has one writer" {
+	local l
+	for l in packed padded; do
+		wb_run -t 30 --tsan falseshare --layout "$l" --threads 4 --iters 2000 --reps 1
+		wb_tsan_clean || return 1
+	done
+}
+
+@test "input: --csv prints a header and one row per layout" {
+	wb_run falseshare --threads 2 --iters 1000 --reps 1 --csv
+	wb_status 0
+	[ "${#lines[@]}" = 3 ]
+	[ "${lines[0]}" = "layout,threads,iters,stride,expected,counted,ns_median,ns_min,ns_max" ]
+	[[ ${lines[1]} == packed,2,1000,8,2000,2000,* ]]
+	[[ ${lines[2]} == padded,2,1000,* ]]
+}
+
+@test "input: --help describes every option and exits 0" {
+	wb_run falseshare --help
+	wb_status 0
+	for o in --threads --iters --layout --show-layout --reps --csv; do wb_stdout_has "$o"; done
+}
+
+@test "input: bad options are refused with exit 2 and one line naming the option" {
+	local rows=()
+	wb_bad_int rows --threads
+	wb_bad_int rows --iters
+	wb_bad_int rows --reps
+	rows+=("--threads 257" "--iters 1000000001" "--layout loose" "--layout"
+		"--show-layout=yes" "--csv --show-layout" "--bogus" "stray")
+	wb_bad_input falseshare "${rows[@]}"
+}
