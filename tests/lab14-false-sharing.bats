@@ -4,20 +4,19 @@
 
 load helpers
 
-# lines_of LAYOUT THREADS: the cache line of each counter, one per line,
-# from --show-layout.
-lines_of() {
+# layout_check LAYOUT THREADS LINES: --show-layout lists THREADS counters
+# on LINES different cache lines.
+layout_check() {
 	wb_run falseshare --show-layout --layout "$1" --threads "$2"
 	wb_status 0 || return 1
-	sed -n 's/^counter [0-9]*: offset [0-9]*, cache line \([0-9]*\)$/\1/p' <<<"$output"
-}
-
-# distinct LAYOUT THREADS: prints "counters lines", the number of counters
-# listed and the number of different cache lines they fall on.
-distinct() {
-	local l
-	l=$(lines_of "$1" "$2") || return 1
-	echo "$(grep -c . <<<"$l") $(sort -u <<<"$l" | grep -c .)"
+	local lines counters distinct
+	lines=$(sed -n 's/^counter [0-9]*: offset [0-9]*, cache line \([0-9]*\)$/\1/p' <<<"$output")
+	counters=$(grep -c . <<<"$lines")
+	distinct=$(sort -u <<<"$lines" | grep -c .)
+	[ "$counters $distinct" = "$2 $3" ] && return 0
+	echo "$1, $2 threads: expected $2 counters on $3 different cache lines, got $counters on $distinct" >&2
+	wb_explain
+	return 1
 }
 
 # counts_exactly LAYOUT: at 1 to 8 threads every counter ends at --iters.
@@ -43,28 +42,18 @@ counts_exactly() {
 }
 
 @test "demo: --show-layout puts packed counters side by side on shared cache lines" {
-	local n got
+	local n
+	# 8-byte counters, 8 to a line, the array starting on a line
 	for n in 2 3 8 9; do
-		got=$(distinct packed "$n")
-		# 8-byte counters, 8 to a line, the array starting on a line
-		[ "$got" = "$n $(((n + 7) / 8))" ] || {
-			echo "packed, $n threads: expected $n counters on $(((n + 7) / 8)) lines, got (counters lines) $got" >&2
-			wb_explain
-			return 1
-		}
+		layout_check packed "$n" $(((n + 7) / 8)) || return 1
 	done
 	wb_stdout_has "threads share lines"
 }
 
 @test "exercise: --show-layout puts each padded counter on its own cache line" {
-	local n got
+	local n
 	for n in 2 3 8 9; do
-		got=$(distinct padded "$n")
-		[ "$got" = "$n $n" ] || {
-			echo "padded, $n threads: expected $n counters on $n different cache lines, got (counters lines) $got" >&2
-			wb_explain
-			return 1
-		}
+		layout_check padded "$n" "$n" || return 1
 	done
 	wb_stdout_has "no line is shared"
 }

@@ -8,8 +8,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "law.h"
-#include "part.h"
+#include "amdahl.h"
+#include "amdahl.h"
 #include "wb.h"
 
 static const char *const engines[] = {"pthreads", "openmp", NULL};
