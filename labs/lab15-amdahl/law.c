@@ -2,7 +2,7 @@
  * turns a measured speedup back into a serial fraction. */
 #include <math.h>
 
-#include "law.h"
+#include "amdahl.h"
 
 /* One thread's time is s + (1 - s) = 1; n threads do the serial part s as
  * before and the parallel part 1 - s in a 1/n of the time. */

@@ -1,7 +1,7 @@
 /* openmp.c: the parallel part again, but OpenMP splits the loop, starts
  * the threads and joins them: the C cousin of handing a loop to a native
  * library (NumPy) that works outside the GIL. Built with -fopenmp. */
-#include "part.h"
+#include "amdahl.h"
 #include "wb.h"
 #ifdef _OPENMP
 #include <omp.h>

@@ -2,7 +2,7 @@
  * run each part on its own thread, join them all, add up their sums. */
 #include <stdlib.h>
 
-#include "part.h"
+#include "amdahl.h"
 #include "wb.h"
 
 /* Deals `units` units, from unit `first` on, to n parts of `size` terms:

@@ -1,6 +1,6 @@
 /* work.c: the work to share: the sum of i*i for i below units * size, as
  * in the guide's compute(), cut into units of `size` terms each. */
-#include "part.h"
+#include "amdahl.h"
 
 /* The sum of i*i over unit number `unit`: i from unit * size, size terms.
  * It wraps around at 2^64, the same way in any order of addition. */

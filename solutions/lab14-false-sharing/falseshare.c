@@ -10,6 +10,7 @@
 #include "wb.h"
 
 static const char *const layouts[] = {"packed", "padded", "both", NULL};
+enum { BOTH = PADDED + 1 }; /* --layout both, the default */
 
 struct job {
 	volatile long *mine; /* this thread's counter, and no one else's */
@@ -48,23 +49,6 @@ static long total(const struct run *r)
 	for (int i = 0; i < r->threads; i++)
 		sum += *counter(&r->c, i);
 	return sum;
-}
-
-static void show_layout(const struct counters *c, const char *name)
-{
-	printf("layout %s: %d counters of %zu bytes, %zu bytes apart, "
-	       "cache line %ld bytes\n",
-	       name, c->n, sizeof(long), c->stride, c->line);
-	for (int i = 0; i < c->n; i++)
-		printf("counter %d: offset %zu, cache line %ld\n", i,
-		       (size_t)i * c->stride, counters_line_of(c, i));
-	long lines = counters_line_of(c, c->n - 1) + 1;
-	if (lines == c->n)
-		printf("%d counters on %ld cache lines: no line is shared\n",
-		       c->n, lines);
-	else
-		printf("%d counters on %ld cache line%s: threads share lines\n",
-		       c->n, lines, lines == 1 ? "" : "s");
 }
 
 /* Says what the two medians mean. */
@@ -108,7 +92,7 @@ int main(int argc, char **argv)
 {
 	long threads = wb_cpus() > 2 ? wb_cpus() : 2, iters = 20000000,
 	     reps = 5;
-	int layout = 2; /* both */
+	int layout = BOTH;
 	bool csv = false, show = false;
 	const struct wb_opt opts[] = {
 		WB_INT("threads", &threads, 1, 256,
@@ -127,13 +111,13 @@ int main(int argc, char **argv)
 	if (show && csv)
 		wb_usage_error("--show-layout: prints prose, not --csv");
 
-	int first = layout == 2 ? PACKED : layout,
-	    last = layout == 2 ? PADDED : layout;
+	int first = layout == BOTH ? PACKED : layout,
+	    last = layout == BOTH ? PADDED : layout;
 	if (show) {
 		for (int l = first; l <= last; l++) {
 			struct counters c;
 			counters_make(&c, (int)threads, (enum layout)l);
-			show_layout(&c, layouts[l]);
+			counters_show(&c, layouts[l]);
 			counters_free(&c);
 		}
 		return 0;
@@ -165,7 +149,7 @@ int main(int argc, char **argv)
 		       layouts[l], r.c.stride, counted, expected, t.median,
 		       t.min, t.max);
 	}
-	if (!csv && layout == 2)
+	if (!csv && layout == BOTH)
 		compare(ns, stride, threads);
 	return 0;
 }

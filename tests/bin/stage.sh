@@ -12,8 +12,9 @@ wb_stage() {
 	for var in "$@"; do
 		dir=${!var}
 		[ -d "$dir" ] || continue
+		# An absolute path: a program may re-run itself by /proc/self/exe.
 		if ! setpriv --reuid=65534 --regid=65534 --clear-groups \
-			test -x "$dir" 2>/dev/null; then
+			test -x "$(realpath "$dir")" 2>/dev/null; then
 			[ -n "$WB_STAGE" ] || WB_STAGE=$(mktemp -d /tmp/wb-stage.XXXXXX)
 			chmod 755 "$WB_STAGE"
 			mkdir -p "$WB_STAGE/$var"

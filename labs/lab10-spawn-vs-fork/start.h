@@ -1,0 +1,40 @@
+/* start.h: four ways to start a child process and wait for it to end,
+ * the C side of Python's multiprocessing start methods. */
+#ifndef START_H
+#define START_H
+
+#include <stdnoreturn.h>
+#include <sys/types.h>
+
+/* What a child does: write token to fd (unless fd is -1), then end with
+ * exit status `status`. The same job whichever way the child started. */
+struct job {
+	int fd;          /* where the token goes, or -1 for no token */
+	int status;      /* the exit status the child ends with */
+	char token[32];  /* proof that the child really ran */
+};
+
+/* Each starts one child that does the job, waits for it to end and returns
+ * its wait status (decode with WIFEXITED, WEXITSTATUS). On failure returns
+ * -1 with errno set; ENOSYS means the method is not written yet. */
+int start_fork(const struct job *j);       /* fork, the child runs the job */
+int start_fork_exec(const struct job *j);  /* fork, then exec the helper */
+int start_spawn(const struct job *j);      /* posix_spawn of the helper */
+int start_forkserver(const struct job *j); /* ask the fork server */
+
+noreturn void run_job(const struct job *j); /* the child's side */
+const char *helper_path(void); /* the helper program, next to this one */
+/* The helper's command line for a job: argv[0..4], NULL-terminated. */
+void helper_argv(const struct job *j, char *buf, size_t n, char *argv[5]);
+int reap(pid_t pid); /* waits for child pid, returns its wait status */
+
+/* The fork server: forked at program start, while this process is small. */
+void fs_start(void);
+void fs_stop(void); /* closes the socket, then reaps the server */
+pid_t fs_pid(void); /* the server's pid, or 0 when it is not running */
+
+/* Counts the processes whose parent is `parent` (listing each on out,
+ * zombies marked), leaving `except` out; 0 means nothing left behind. */
+int children_of(pid_t parent, pid_t except, FILE *out);
+
+#endif
