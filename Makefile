@@ -104,7 +104,7 @@ lab$(1): $(call progs,$(LABS_DIR),$(B),$(call labof,$(1)))
 		echo "== $(B)/$(call treekey,$(LABS_DIR))/$(call labof,$(1))/$$$$p $(ARGS)"; \
 		$(B)/$(call treekey,$(LABS_DIR))/$(call labof,$(1))/$$$$p $(ARGS); done
 check-lab$(1): build-lab$(1) deps-check
-	@$(SUITE_ENV) tests/bin/suite check $(call labof,$(1))
+	@$$(SUITE_ENV) tests/bin/suite check $(call labof,$(1))
 endef
 $(foreach n,$(NUMS),$(eval $(call LAB_targets,$(n))))
 

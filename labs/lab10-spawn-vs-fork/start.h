@@ -3,6 +3,7 @@
 #ifndef START_H
 #define START_H
 
+#include <stdio.h>
 #include <stdnoreturn.h>
 #include <sys/types.h>
 

@@ -2,6 +2,7 @@
  * apart, so several share a cache line; padded ones get a line each. */
 #include <errno.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -43,4 +44,23 @@ long counters_line_of(const struct counters *c, int i)
 {
 	uintptr_t first = (uintptr_t)c->base / (uintptr_t)c->line;
 	return (long)((uintptr_t)counter(c, i) / (uintptr_t)c->line - first);
+}
+
+/* Prints each counter's offset and cache line, then whether lines are
+ * shared. */
+void counters_show(const struct counters *c, const char *name)
+{
+	printf("layout %s: %d counters of %zu bytes, %zu bytes apart, "
+	       "cache line %ld bytes\n",
+	       name, c->n, sizeof(long), c->stride, c->line);
+	for (int i = 0; i < c->n; i++)
+		printf("counter %d: offset %zu, cache line %ld\n", i,
+		       (size_t)i * c->stride, counters_line_of(c, i));
+	long lines = counters_line_of(c, c->n - 1) + 1;
+	if (lines == c->n)
+		printf("%d counters on %ld cache lines: no line is shared\n",
+		       c->n, lines);
+	else
+		printf("%d counters on %ld cache line%s: threads share lines\n",
+		       c->n, lines, lines == 1 ? "" : "s");
 }

@@ -26,5 +26,7 @@ static inline volatile long *counter(const struct counters *c, int i)
 
 /* The cache line counter i falls on, counted from the array's first. */
 long counters_line_of(const struct counters *c, int i);
+/* Prints where each counter sits (--show-layout). */
+void counters_show(const struct counters *c, const char *name);
 
 #endif

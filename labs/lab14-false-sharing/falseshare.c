@@ -10,6 +10,7 @@
 #include "wb.h"
 
 static const char *const layouts[] = {"packed", "padded", "both", NULL};
+enum { BOTH = PADDED + 1 }; /* --layout both, the default */
 
 struct job {
 	volatile long *mine; /* this thread's counter, and no one else's */
@@ -50,23 +51,6 @@ static long total(const struct run *r)
 	return sum;
 }
 
-static void show_layout(const struct counters *c, const char *name)
-{
-	printf("layout %s: %d counters of %zu bytes, %zu bytes apart, "
-	       "cache line %ld bytes\n",
-	       name, c->n, sizeof(long), c->stride, c->line);
-	for (int i = 0; i < c->n; i++)
-		printf("counter %d: offset %zu, cache line %ld\n", i,
-		       (size_t)i * c->stride, counters_line_of(c, i));
-	long lines = counters_line_of(c, c->n - 1) + 1;
-	if (lines == c->n)
-		printf("%d counters on %ld cache lines: no line is shared\n",
-		       c->n, lines);
-	else
-		printf("%d counters on %ld cache line%s: threads share lines\n",
-		       c->n, lines, lines == 1 ? "" : "s");
-}
-
 /* Says what the two medians mean. */
 static void compare(const double ns[2], const size_t stride[2], long threads)
 {
@@ -83,32 +67,43 @@ static void compare(const double ns[2], const size_t stride[2], long threads)
 		       "the counters moves from core to core on every write\n",
 		       ratio);
 	else
-		printf("packed is only %.1fx slower than padded: were the "
-		       "threads on different cores at the same time?\n",
+		printf("packed and padded cost about the same (%.1fx): were "
+		       "the threads on different cores at the same time?\n",
 		       ratio);
 }
 
-/* Measures one layout; returns ns per increment, stores what was counted. */
-static struct wb_stats measure(enum layout layout, long threads, long iters,
-			       long reps, struct run *r, long *counted)
+/* Measures one layout and prints its line; returns the median ns per
+ * increment and, in *stride, how far apart the counters were. */
+static double measure(enum layout layout, long threads, long iters, long reps,
+		      bool csv, size_t *stride)
 {
-	*r = (struct run){.threads = threads, .iters = iters};
-	counters_make(&r->c, (int)threads, layout);
-	r->jobs = wb_alloc((size_t)threads * sizeof *r->jobs);
+	struct run r = {.threads = threads, .iters = iters};
+	counters_make(&r.c, (int)threads, layout);
+	r.jobs = wb_alloc((size_t)threads * sizeof *r.jobs);
 	for (int i = 0; i < threads; i++)
-		r->jobs[i] = (struct job){counter(&r->c, i), iters};
-	struct wb_stats t = wb_measure(one_run, r, 1, (int)reps);
-	*counted = total(r);
-	free(r->jobs);
-	counters_free(&r->c);
-	return t;
+		r.jobs[i] = (struct job){counter(&r.c, i), iters};
+	struct wb_stats t = wb_measure(one_run, &r, 1, (int)reps);
+	long counted = total(&r), expected = threads * iters;
+	if (csv)
+		printf("%s,%ld,%ld,%zu,%ld,%ld,%.3f,%.3f,%.3f\n",
+		       layouts[layout], threads, iters, r.c.stride, expected,
+		       counted, t.median, t.min, t.max);
+	else
+		printf("%s (%zu bytes apart): counted %ld of %ld, %.2f ns per "
+		       "increment (min %.2f, max %.2f)\n",
+		       layouts[layout], r.c.stride, counted, expected, t.median,
+		       t.min, t.max);
+	*stride = r.c.stride;
+	free(r.jobs);
+	counters_free(&r.c);
+	return t.median;
 }
 
 int main(int argc, char **argv)
 {
 	long threads = wb_cpus() > 2 ? wb_cpus() : 2, iters = 20000000,
 	     reps = 5;
-	int layout = 2; /* both */
+	int layout = BOTH;
 	bool csv = false, show = false;
 	const struct wb_opt opts[] = {
 		WB_INT("threads", &threads, 1, 256,
@@ -127,13 +122,13 @@ int main(int argc, char **argv)
 	if (show && csv)
 		wb_usage_error("--show-layout: prints prose, not --csv");
 
-	int first = layout == 2 ? PACKED : layout,
-	    last = layout == 2 ? PADDED : layout;
+	int first = layout == BOTH ? PACKED : layout,
+	    last = layout == BOTH ? PADDED : layout;
 	if (show) {
 		for (int l = first; l <= last; l++) {
 			struct counters c;
 			counters_make(&c, (int)threads, (enum layout)l);
-			show_layout(&c, layouts[l]);
+			counters_show(&c, layouts[l]);
 			counters_free(&c);
 		}
 		return 0;
@@ -147,25 +142,10 @@ int main(int argc, char **argv)
 		       threads, iters, reps);
 	double ns[2] = {0, 0};
 	size_t stride[2] = {0, 0};
-	for (int l = first; l <= last; l++) {
-		struct run r;
-		long counted, expected = threads * iters;
-		struct wb_stats t = measure((enum layout)l, threads, iters,
-					    reps, &r, &counted);
-		ns[l] = t.median;
-		stride[l] = r.c.stride;
-		if (csv) {
-			printf("%s,%ld,%ld,%zu,%ld,%ld,%.3f,%.3f,%.3f\n",
-			       layouts[l], threads, iters, r.c.stride, expected,
-			       counted, t.median, t.min, t.max);
-			continue;
-		}
-		printf("%s (%zu bytes apart): counted %ld of %ld, %.2f ns per "
-		       "increment (min %.2f, max %.2f)\n",
-		       layouts[l], r.c.stride, counted, expected, t.median,
-		       t.min, t.max);
-	}
-	if (!csv && layout == 2)
+	for (int l = first; l <= last; l++)
+		ns[l] = measure((enum layout)l, threads, iters, reps, csv,
+				&stride[l]);
+	if (!csv && layout == BOTH)
 		compare(ns, stride, threads);
 	return 0;
 }

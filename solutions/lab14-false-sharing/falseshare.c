@@ -67,25 +67,36 @@ static void compare(const double ns[2], const size_t stride[2], long threads)
 		       "the counters moves from core to core on every write\n",
 		       ratio);
 	else
-		printf("packed is only %.1fx slower than padded: were the "
-		       "threads on different cores at the same time?\n",
+		printf("packed and padded cost about the same (%.1fx): were "
+		       "the threads on different cores at the same time?\n",
 		       ratio);
 }
 
-/* Measures one layout; returns ns per increment, stores what was counted. */
-static struct wb_stats measure(enum layout layout, long threads, long iters,
-			       long reps, struct run *r, long *counted)
+/* Measures one layout and prints its line; returns the median ns per
+ * increment and, in *stride, how far apart the counters were. */
+static double measure(enum layout layout, long threads, long iters, long reps,
+		      bool csv, size_t *stride)
 {
-	*r = (struct run){.threads = threads, .iters = iters};
-	counters_make(&r->c, (int)threads, layout);
-	r->jobs = wb_alloc((size_t)threads * sizeof *r->jobs);
+	struct run r = {.threads = threads, .iters = iters};
+	counters_make(&r.c, (int)threads, layout);
+	r.jobs = wb_alloc((size_t)threads * sizeof *r.jobs);
 	for (int i = 0; i < threads; i++)
-		r->jobs[i] = (struct job){counter(&r->c, i), iters};
-	struct wb_stats t = wb_measure(one_run, r, 1, (int)reps);
-	*counted = total(r);
-	free(r->jobs);
-	counters_free(&r->c);
-	return t;
+		r.jobs[i] = (struct job){counter(&r.c, i), iters};
+	struct wb_stats t = wb_measure(one_run, &r, 1, (int)reps);
+	long counted = total(&r), expected = threads * iters;
+	if (csv)
+		printf("%s,%ld,%ld,%zu,%ld,%ld,%.3f,%.3f,%.3f\n",
+		       layouts[layout], threads, iters, r.c.stride, expected,
+		       counted, t.median, t.min, t.max);
+	else
+		printf("%s (%zu bytes apart): counted %ld of %ld, %.2f ns per "
+		       "increment (min %.2f, max %.2f)\n",
+		       layouts[layout], r.c.stride, counted, expected, t.median,
+		       t.min, t.max);
+	*stride = r.c.stride;
+	free(r.jobs);
+	counters_free(&r.c);
+	return t.median;
 }
 
 int main(int argc, char **argv)
@@ -131,24 +142,9 @@ int main(int argc, char **argv)
 		       threads, iters, reps);
 	double ns[2] = {0, 0};
 	size_t stride[2] = {0, 0};
-	for (int l = first; l <= last; l++) {
-		struct run r;
-		long counted, expected = threads * iters;
-		struct wb_stats t = measure((enum layout)l, threads, iters,
-					    reps, &r, &counted);
-		ns[l] = t.median;
-		stride[l] = r.c.stride;
-		if (csv) {
-			printf("%s,%ld,%ld,%zu,%ld,%ld,%.3f,%.3f,%.3f\n",
-			       layouts[l], threads, iters, r.c.stride, expected,
-			       counted, t.median, t.min, t.max);
-			continue;
-		}
-		printf("%s (%zu bytes apart): counted %ld of %ld, %.2f ns per "
-		       "increment (min %.2f, max %.2f)\n",
-		       layouts[l], r.c.stride, counted, expected, t.median,
-		       t.min, t.max);
-	}
+	for (int l = first; l <= last; l++)
+		ns[l] = measure((enum layout)l, threads, iters, reps, csv,
+				&stride[l]);
 	if (!csv && layout == BOTH)
 		compare(ns, stride, threads);
 	return 0;

@@ -42,9 +42,9 @@ void print_karp_flatt(double speedup, int n, bool csv);
 
 /* ---- sweep.c: measure 1 to `threads` threads ---- */
 struct setup {
-	double s;                 /* serial fraction asked for */
+	double s;                  /* serial fraction asked for */
 	int threads, reps, engine; /* engine: 0 pthreads, 1 openmp */
-	long units, size;         /* units of work in all; terms in one */
+	long units, size;          /* units of work in all; terms in one */
 	bool csv;
 };
 extern const char *const engines[]; /* their names, NULL at the end */

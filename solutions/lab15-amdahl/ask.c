@@ -13,10 +13,11 @@ void print_predict(double s, int n, bool csv)
 		return;
 	}
 	printf("serial fraction %g, %d threads\n", s, n);
-	printf("Amdahl, the same work on %d threads: speedup %.6f at most\n",
-	       n, amdahl(s, n));
+	printf("Amdahl, the same work on %d threads: speedup %.6f at most\n", n,
+	       amdahl(s, n));
 	if (s > 0)
-		printf("  (and never more than 1/s = %g, however many threads)\n",
+		printf("  (and never more than 1/s = %g, however many "
+		       "threads)\n",
 		       1 / s);
 	printf("Gustafson, %d times the parallel work in the same time: "
 	       "scaled speedup %.6f\n",

@@ -25,7 +25,8 @@ uint64_t squares_below(uint64_t n)
 	uint64_t f[3] = {n - 1, n, 2 * n - 1};
 	f[f[0] % 2 == 0 ? 0 : 1] /= 2; /* one of n - 1 and n is even */
 	for (int k = 0; k < 3; k++)
-		if (f[k] % 3 == 0) { /* and one of the three is a multiple of 3 */
+		if (f[k] % 3 ==
+		    0) { /* and one of the three is a multiple of 3 */
 			f[k] /= 3;
 			break;
 		}
