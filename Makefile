@@ -117,8 +117,10 @@ test: deps-check
 grade: deps-check
 	@$(SUITE_ENV) tests/bin/grade
 
+# Figures measure the reference solutions unless LABS_DIR is given.
+PLOTS_DIR = $(if $(filter file,$(origin LABS_DIR)),solutions,$(LABS_DIR))
 plots: deps-check
-	@$(SUITE_ENV) plots/run
+	@$(SUITE_ENV) LABS_DIR="$(PLOTS_DIR)" WB_TREE="$(call treekey,$(PLOTS_DIR))" plots/run
 
 starters:
 	tests/bin/mkstarter solutions labs

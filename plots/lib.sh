@@ -47,3 +47,11 @@ need() {
 		exit 1
 	}
 }
+
+# group FILE: sorts FILE's data rows by their first column (stable), so that
+# each series' rows are together and gnuplot draws each as one line.
+group() {
+	local rows
+	rows=$(tail -n +2 "$1" | sort -t, -k1,1 -s)
+	{ head -n 1 "$1"; echo "$rows"; } >"$1.grouped" && mv "$1.grouped" "$1"
+}

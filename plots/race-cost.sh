@@ -19,3 +19,4 @@ for mode in unsafe mutex atomic local; do
 			--iters $(($(total "$mode") / n)) --reps 5
 	done
 done
+group "$1"

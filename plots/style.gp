@@ -1,6 +1,6 @@
 # style.gp: the lecture style every figure loads (load 'style.gp').
-# plots/run sets data (the CSV file), out (the path without .svg/.png) and
-# caption (the machine). A figure script sets its titles and plots once
+# plots/run sets data (the CSV file), out (the path without .svg/.png),
+# caption (the machine) and cpus (its online CPUs). A figure script sets its titles and plots once
 # (into out.svg), then @draw draws the same into out.png:
 #   load 'style.gp'
 #   set title 'Cost per increment'
@@ -13,6 +13,7 @@
 if (!exists("data")) data = 'data.csv'
 if (!exists("out")) out = 'figure'
 if (!exists("caption")) caption = ''
+if (!exists("cpus")) cpus = 0
 
 set macros
 set datafile separator comma
@@ -38,10 +39,19 @@ set grid back ls 10
 set border 3 lw 1.5
 set tics nomirror scale 1.2
 set errorbars 2 lw 1.5
-set key top left reverse Left noenhanced samplen 2 spacing 1.2
-set offsets graph 0.03, graph 0.03, graph 0.05, graph 0.05
+set key top left reverse Left noenhanced samplen 2 spacing 1.2 nobox
+# x: half a step either side; y: 5% room, without stretching to the next tic
+set offsets 0.4, 0.4, graph 0.05, graph 0.05
+set autoscale xfix
+set autoscale yfix
 
 # The machine, small and grey along the bottom edge.
 set bmargin 5.5
 set label 99 caption at screen 0.01, screen 0.025 left font ',14' \
     textcolor rgb '#555555' noenhanced front
+
+# @cpuline: a thin grey line at threads = online CPUs (more threads than
+# that share cores), named above the plot. Use it before plot.
+cpuline = "set arrow 98 from first cpus, graph 0 to first cpus, graph 1 nohead " . \
+          "lc rgb '#888888' lw 1.5 dt 4 back; set x2range [*:*]; set link x2; " . \
+          "set x2tics (sprintf('%d CPUs', cpus) cpus) scale 0 textcolor rgb '#666666' font ',18'"

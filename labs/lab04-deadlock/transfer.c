@@ -34,10 +34,11 @@ void transfer_ordered(struct teller *t, int from, int to, long amount)
 	transfer_naive(t, from, to, amount);
 }
 
-/* Never wait while holding: take `from`, only try `to`. If it is busy,
- * give `from` back, count a retry, back off and start again. */
+/* Never wait while holding: take `from`, then only try `to`. If it is busy,
+ * give `from` back, count a retry in t->retries, back_off() and start
+ * again. */
 void transfer_trylock(struct teller *t, int from, int to, long amount)
 {
-	// TODO(lab04): take from, try_take to; if busy: drop from, count t->retries, back_off, retry
+	// TODO(lab04): take from; if try_take(to) fails drop, count, back off
 	transfer_naive(t, from, to, amount);
 }

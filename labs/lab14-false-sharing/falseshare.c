@@ -4,52 +4,13 @@
  * Expect exact counts in both, and packed several times slower at 2+ cores. */
 #include <stdbool.h>
 #include <stdio.h>
-#include <stdlib.h>
 
+#include "bench.h"
 #include "counters.h"
 #include "wb.h"
 
 static const char *const layouts[] = {"packed", "padded", "both", NULL};
 enum { BOTH = PADDED + 1 }; /* --layout both, the default */
-
-struct job {
-	volatile long *mine; /* this thread's counter, and no one else's */
-	long iters;
-};
-
-static void *count(void *arg)
-{
-	struct job *j = arg;
-	for (long i = 0; i < j->iters; i++)
-		(*j->mine)++;
-	return NULL;
-}
-
-struct run {
-	struct counters c;
-	struct job *jobs;
-	long threads, iters;
-};
-
-/* One timed run: zero the counters, count, return ns per increment. */
-static double one_run(void *arg)
-{
-	struct run *r = arg;
-	for (int i = 0; i < r->threads; i++)
-		*counter(&r->c, i) = 0;
-	uint64_t ns =
-		wb_team_run((int)r->threads, count, r->jobs, sizeof *r->jobs);
-	return (double)ns / ((double)r->threads * (double)r->iters);
-}
-
-/* Every counter must hold exactly iters: no thread touches another's. */
-static long total(const struct run *r)
-{
-	long sum = 0;
-	for (int i = 0; i < r->threads; i++)
-		sum += *counter(&r->c, i);
-	return sum;
-}
 
 /* Says what the two medians mean. */
 static void compare(const double ns[2], const size_t stride[2], long threads)
@@ -72,31 +33,24 @@ static void compare(const double ns[2], const size_t stride[2], long threads)
 		       ratio);
 }
 
-/* Measures one layout and prints its line; returns the median ns per
- * increment and, in *stride, how far apart the counters were. */
+/* Measures one layout and prints its line; returns its median and, in
+ * *stride, how far apart its counters were. */
 static double measure(enum layout layout, long threads, long iters, long reps,
 		      bool csv, size_t *stride)
 {
-	struct run r = {.threads = threads, .iters = iters};
-	counters_make(&r.c, (int)threads, layout);
-	r.jobs = wb_alloc((size_t)threads * sizeof *r.jobs);
-	for (int i = 0; i < threads; i++)
-		r.jobs[i] = (struct job){counter(&r.c, i), iters};
-	struct wb_stats t = wb_measure(one_run, &r, 1, (int)reps);
-	long counted = total(&r), expected = threads * iters;
+	struct result r = bench(layout, threads, iters, reps);
+	long expected = threads * iters;
 	if (csv)
 		printf("%s,%ld,%ld,%zu,%ld,%ld,%.3f,%.3f,%.3f\n",
-		       layouts[layout], threads, iters, r.c.stride, expected,
-		       counted, t.median, t.min, t.max);
+		       layouts[layout], threads, iters, r.stride, expected,
+		       r.counted, r.ns.median, r.ns.min, r.ns.max);
 	else
 		printf("%s (%zu bytes apart): counted %ld of %ld, %.2f ns per "
 		       "increment (min %.2f, max %.2f)\n",
-		       layouts[layout], r.c.stride, counted, expected, t.median,
-		       t.min, t.max);
-	*stride = r.c.stride;
-	free(r.jobs);
-	counters_free(&r.c);
-	return t.median;
+		       layouts[layout], r.stride, r.counted, expected,
+		       r.ns.median, r.ns.min, r.ns.max);
+	*stride = r.stride;
+	return r.ns.median;
 }
 
 int main(int argc, char **argv)

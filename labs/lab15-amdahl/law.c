@@ -5,7 +5,7 @@
 #include "amdahl.h"
 
 /* One thread's time is s + (1 - s) = 1; n threads do the serial part s as
- * before and the parallel part 1 - s in a 1/n of the time. */
+ * before, and the parallel part 1 - s in 1/n of its time. */
 double amdahl(double s, int n)
 {
 	(void)s, (void)n;

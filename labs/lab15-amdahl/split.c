@@ -10,9 +10,13 @@
  * no part has more than one unit more than another. */
 void split(struct part *parts, int n, long first, long units, long size)
 {
-	// TODO(lab15): give each part units / n units, and one more to the first units % n parts
-	for (int i = 0; i < n; i++)
-		parts[i] = (struct part){.first = first, .count = i == 0 ? units : 0, .size = size};
+	for (int i = 0; i < n; i++) {
+		// TODO(lab15): units / n each, plus one for each of the first units % n parts
+		long count = i == 0 ? units : 0;
+		parts[i] = (struct part){
+			.first = first, .count = count, .size = size};
+		first += count;
+	}
 }
 
 /* Runs the parallel part on n threads and returns the sum of all parts. */

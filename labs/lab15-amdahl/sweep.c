@@ -2,6 +2,7 @@
  * sets each median time against the 1-thread one and against the laws. */
 #include <inttypes.h>
 #include <math.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,12 +40,12 @@ static int workers(const struct run *r)
 {
 	int seen = 0;
 	for (int i = 0; i < r->threads; i++) {
-		int j = 0;
-		while (j < i &&
-		       !(r->parts[j].ran &&
-			 pthread_equal(r->parts[i].who, r->parts[j].who)))
-			j++;
-		seen += r->parts[i].ran && j == i;
+		bool new_thread = r->parts[i].ran;
+		for (int j = 0; j < i && new_thread; j++)
+			if (r->parts[j].ran &&
+			    pthread_equal(r->parts[i].who, r->parts[j].who))
+				new_thread = false; /* it ran part j too */
+		seen += new_thread;
 	}
 	return seen;
 }
@@ -56,6 +57,33 @@ static void print_shares(const struct run *r)
 		printf("%s%ld", i ? " " : "", r->parts[i].done);
 }
 
+/* One row: the times at n threads, set against t1, the 1-thread median. */
+static void print_row(const struct run *r, struct wb_stats t, double t1,
+		      double s, bool csv)
+{
+	int n = r->threads;
+	double speedup = t1 / t.median, e = karp_flatt(speedup, n);
+	if (csv) {
+		printf("%s,%d,%d,%g,%ld,%ld,%.3f,%.3f,%.3f,%.4f,%.4f,%.4f,%.4f,"
+		       "%.4f,",
+		       engines[r->engine], n, wb_cpus(), s, r->units, r->size,
+		       t.median, t.min, t.max, speedup, t1 / t.max, t1 / t.min,
+		       speedup / n, amdahl(s, n));
+		if (!isnan(e)) /* undefined at 1 thread: left empty */
+			printf("%.4f", e);
+		printf(",%" PRIu64 ",%d,", r->checksum, workers(r));
+		print_shares(r);
+		printf("\n");
+		return;
+	}
+	printf("%7d %10.1f %8.1f %8.1f %8.2f %10.0f%% %7.2f", n, t.median,
+	       t.min, t.max, speedup, 100 * speedup / n, amdahl(s, n));
+	if (isnan(e))
+		printf("  %12s\n", "-");
+	else
+		printf("  %12.3f\n", e);
+}
+
 void sweep(const struct setup *how)
 {
 	struct run r = {.engine = how->engine,
@@ -63,71 +91,55 @@ void sweep(const struct setup *how)
 			.serial = lround(how->s * (double)how->units),
 			.size = how->size};
 	r.parts = wb_alloc((size_t)how->threads * sizeof *r.parts);
+	/* s as run: the serial units are a whole number */
 	double s = (double)r.serial / (double)r.units, t1 = 0;
 	uint64_t expected = squares_below((uint64_t)r.units * (uint64_t)r.size);
-	int wrong = 0;
 	if (how->csv)
 		printf("engine,threads,cpus,serial,units,unit_size,ms_median,"
 		       "ms_min,ms_max,speedup,speedup_min,speedup_max,"
 		       "efficiency,amdahl,karp_flatt,checksum,workers,"
 		       "shares\n");
 	else
-		printf("%ld units of %ld terms of i*i: %ld of them (s = %g) on "
-		       "one thread, %ld split across the threads (%s)\n"
-		       "each line: %d timed runs after a warm-up; speedup is "
-		       "against 1 thread\n\n"
+		printf("%ld units of %ld terms of i*i: %ld units (s = %g) run "
+		       "on one thread,\n%ld are split across the threads "
+		       "(%s engine).\nEach row: the median of %d timed run(s) "
+		       "after a warm-up, then min and max.\n\n"
 		       "threads  median ms   min ms   max ms  speedup  "
 		       "efficiency  Amdahl  Karp-Flatt e\n",
 		       r.units, r.size, r.serial, s, r.units - r.serial,
 		       engines[r.engine], how->reps);
+	int wrong = 0;
 	for (r.threads = 1; r.threads <= how->threads; r.threads++) {
-		int n = r.threads;
 		struct wb_stats t = wb_measure(one_run, &r, 1, how->reps);
-		if (n == 1)
+		if (r.threads == 1)
 			t1 = t.median;
-		double speedup = t1 / t.median, e = karp_flatt(speedup, n);
-		wrong += r.checksum != expected;
-		if (how->csv) {
-			printf("%s,%d,%d,%g,%ld,%ld,%.3f,%.3f,%.3f,%.4f,%.4f,"
-			       "%.4f,%.4f,%.4f,",
-			       engines[r.engine], n, wb_cpus(), s, r.units,
-			       r.size, t.median, t.min, t.max, speedup,
-			       t1 / t.max, t1 / t.min, speedup / n,
-			       amdahl(s, n));
-			if (!isnan(e)) /* undefined at 1 thread: left empty */
-				printf("%.4f", e);
-			printf(",%" PRIu64 ",%d,", r.checksum, workers(&r));
-			print_shares(&r);
-			printf("\n");
-			continue;
+		print_row(&r, t, t1, s, how->csv);
+		if (r.checksum != expected) {
+			wrong++;
+			if (!how->csv)
+				printf("%7s wrong sum %" PRIu64 "\n", "",
+				       r.checksum);
 		}
-		printf("%7d %10.1f %8.1f %8.1f %8.2f %10.0f%% %7.2f", n,
-		       t.median, t.min, t.max, speedup, 100 * speedup / n,
-		       amdahl(s, n));
-		if (isnan(e))
-			printf("  %12s\n", "-");
-		else
-			printf("  %12.3f\n", e);
-		if (r.checksum != expected)
-			printf("        wrong sum %" PRIu64 "\n", r.checksum);
 	}
+	r.threads = how->threads; /* the parts are still the last run's */
 	if (!how->csv) {
-		r.threads = how->threads;
+		printf("\nspeedup: time at 1 thread / time at n; efficiency: "
+		       "speedup / n\n");
 		if (wrong)
-			printf("\n%d thread counts computed a wrong sum: it "
+			printf("%d thread counts computed a wrong sum: it "
 			       "should be %" PRIu64 "\n",
 			       wrong, expected);
 		else
-			printf("\nsum %" PRIu64 " at every thread count, the "
-			       "same as the formula gives\n",
+			printf("sum %" PRIu64 " at every thread count, as the "
+			       "formula says\n",
 			       expected);
-		printf("at %d threads the %ld parallel units went ", r.threads,
-		       r.units - r.serial);
+		printf("at %d threads, shares of the %ld parallel units: ",
+		       r.threads, r.units - r.serial);
 		print_shares(&r);
-		printf(" to %d different threads\n", workers(&r));
-		printf("e near s = %g: the serial part explains the speedup; e "
-		       "growing with the threads: overhead, or more threads "
-		       "than the %d cores here\n",
+		printf(" (%d distinct threads)\n", workers(&r));
+		printf("Karp-Flatt e near s = %g: the serial part explains the "
+		       "speedup;\ne growing with n: overhead, or more threads "
+		       "than the %d CPUs here\n",
 		       s, wb_cpus());
 	}
 	free(r.parts);

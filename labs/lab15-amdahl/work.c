@@ -17,19 +17,21 @@ uint64_t unit_sum(long unit, long size)
 }
 
 /* The same sum for i below n by the formula (n - 1) n (2n - 1) / 6, for
- * checking. Divide first, so the product can wrap like the loop's sum. */
+ * checking; the product wraps around at 2^64 as the loop's sum does. */
 uint64_t squares_below(uint64_t n)
 {
 	if (n == 0)
 		return 0;
+	/* One of n - 1 and n is even, and one of the three factors is a
+	 * multiple of 3: dividing those first keeps every step exact. */
 	uint64_t f[3] = {n - 1, n, 2 * n - 1};
-	f[f[0] % 2 == 0 ? 0 : 1] /= 2; /* one of n - 1 and n is even */
-	for (int k = 0; k < 3; k++)
-		if (f[k] % 3 ==
-		    0) { /* and one of the three is a multiple of 3 */
+	f[f[0] % 2 == 0 ? 0 : 1] /= 2;
+	for (int k = 0; k < 3; k++) {
+		if (f[k] % 3 == 0) {
 			f[k] /= 3;
 			break;
 		}
+	}
 	return f[0] * f[1] * f[2];
 }
 

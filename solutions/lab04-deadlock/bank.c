@@ -70,7 +70,7 @@ static void close_bank(struct bank *b)
 
 int main(int argc, char **argv)
 {
-	long threads = 4, accounts = 0, transfers = 100000, watchdog_ms = 1000;
+	long threads = 4, accounts = 0, transfers = 1000000, watchdog_ms = 1000;
 	int strategy = 0;
 	bool force = false, csv = false;
 	const struct wb_opt opts[] = {
@@ -103,11 +103,16 @@ int main(int argc, char **argv)
 	atomic_init(&b.progress, 0);
 	transfer = strategies[strategy];
 	open_bank(&b);
-	if (!csv)
+	if (!csv) {
 		printf("%ld threads x %ld transfers among %ld accounts, "
 		       "strategy %s%s\n",
 		       threads, transfers, accounts, names[strategy],
 		       force ? ", first transfers forced into a cycle" : "");
+		printf("a watchdog ends the run if no transfer is done for "
+		       "%ld ms\n",
+		       watchdog_ms);
+		fflush(stdout); /* before the watchdog's report on stderr */
+	}
 	wb_watchdog_start(watchdog_ms, &b.progress, report_waits, &b);
 	uint64_t ns =
 		wb_team_run((int)threads, work, b.tellers, sizeof *b.tellers);
@@ -121,7 +126,7 @@ int main(int argc, char **argv)
 	long done = atomic_load(&b.progress);
 	close_bank(&b);
 	if (csv) {
-		printf("strategy,threads,accounts,transfers,force,done,"
+		printf("strategy,threads,accounts,transfers,force,completed,"
 		       "expected_total,found_total,retries,seconds\n"
 		       "%s,%ld,%ld,%ld,%d,%ld,%ld,%ld,%ld,%.6f\n",
 		       names[strategy], threads, accounts, transfers, force,

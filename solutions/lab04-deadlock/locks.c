@@ -26,9 +26,9 @@ static void pause_holding_first(struct teller *me)
 			all = atomic_load(&u->arrived) ||
 			      (want >= 0 && atomic_load(&b->owner[want]) >= 0);
 		}
+		/* Polling is fine here: it happens once per teller. */
 		if (!all)
-			wb_sleep_ns(
-				100000); /* once per teller: 0.1 ms is fine */
+			wb_sleep_ns(100000);
 	}
 }
 

@@ -118,3 +118,15 @@ void queue_close(struct queue *q)
 	/* SOLUTION END */
 	unlock(q);
 }
+
+/* POSIX lets pthread_cond_wait return although nobody signalled; this
+ * makes that happen on purpose, often, to test the waiting loops. */
+void queue_nudge(struct queue *q)
+{
+	lock(q);
+	wb_check(pthread_cond_broadcast(&q->not_empty),
+		 "pthread_cond_broadcast");
+	wb_check(pthread_cond_broadcast(&q->not_full),
+		 "pthread_cond_broadcast");
+	unlock(q);
+}

@@ -15,9 +15,9 @@ struct item {
 struct queue {
 	struct item *slots; /* a ring buffer of capacity slots */
 	long capacity;
-	long head;   /* the oldest item's slot */
-	long count;  /* items in the queue, 0 to capacity */
-	bool closed; /* set once by queue_close, never cleared */
+	long head;                /* the oldest item's slot */
+	long count;               /* items in the queue, 0 to capacity */
+	bool closed;              /* set once by queue_close, never cleared */
 	pthread_mutex_t lock;     /* guards every field above */
 	pthread_cond_t not_full;  /* put waits here while count == capacity */
 	pthread_cond_t not_empty; /* get waits here while count == 0 */
@@ -37,5 +37,9 @@ bool queue_get(struct queue *q, struct item *it);
 
 /* From now on every put fails; wakes every thread waiting in put or get. */
 void queue_close(struct queue *q);
+
+/* Wakes every thread waiting in put or get, for no reason: a spurious
+ * wake-up on demand, which a correct waiter shrugs off. */
+void queue_nudge(struct queue *q);
 
 #endif

@@ -10,8 +10,8 @@
 
 struct tally {
 	long producers, items; /* producer p made items (p, 0..items-1) */
-	atomic_int *seen;      /* seen[p * items + seq]: times it was consumed */
-	atomic_long strays;    /* consumed items that no producer made */
+	atomic_int *seen;   /* seen[p * items + seq]: times it was consumed */
+	atomic_long strays; /* consumed items that no producer made */
 };
 
 struct tally_sum {

@@ -10,19 +10,17 @@
  * no part has more than one unit more than another. */
 void split(struct part *parts, int n, long first, long units, long size)
 {
-	/* STARTER BEGIN
-	// TODO(lab15): give each part units / n units, and one more to the first units % n parts
-	for (int i = 0; i < n; i++)
-		parts[i] = (struct part){.first = first, .count = i == 0 ? units : 0, .size = size};
-	STARTER END */
-	long each = units / n, extra = units % n;
 	for (int i = 0; i < n; i++) {
-		long count = each + (i < extra);
+		/* STARTER BEGIN
+		// TODO(lab15): units / n each, plus one for each of the first units % n parts
+		long count = i == 0 ? units : 0;
+		STARTER END */
+		long count = units / n + (i < units % n);
+		/* SOLUTION END */
 		parts[i] = (struct part){
 			.first = first, .count = count, .size = size};
 		first += count;
 	}
-	/* SOLUTION END */
 }
 
 /* Runs the parallel part on n threads and returns the sum of all parts. */

@@ -1,0 +1,167 @@
+/* forkhazard.c: fork copies a locked mutex, but not the thread that would
+ * unlock it: the child waits for ever, until its watchdog ends it.
+ * Run: make lab10 PROG=forkhazard ARGS="--fix none" (or atfork, spawn).
+ * Expect none: "child ... ended with status 3"; atfork and spawn: status 0.
+ * The parent reports the child's status and itself exits 0. */
+#include <errno.h>
+#include <pthread.h>
+#include <spawn.h>
+#include <stdbool.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "start.h"
+#include "wb.h"
+
+#define HOLD_MS 200 /* how long the logger holds the lock for one line */
+
+enum { FIX_NONE, FIX_ATFORK, FIX_SPAWN };
+static const char *const fixes[] = {"none", "atfork", "spawn", NULL};
+extern char **environ;
+
+/* The program's own lock, as a logging library would have one. */
+static pthread_mutex_t log_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_barrier_t held; /* the logger has log_lock: fork now */
+static atomic_bool released;   /* the logger has let go of log_lock */
+static atomic_long progress;   /* the child's, for its watchdog */
+
+/* The helper thread: takes log_lock, tells main, then holds the lock while
+ * it writes one slow log line. */
+static void *logger(void *unused)
+{
+	(void)unused;
+	wb_check(pthread_mutex_lock(&log_lock), "pthread_mutex_lock");
+	pthread_barrier_wait(&held);
+	wb_sleep_ns(HOLD_MS * 1000000ull);
+	atomic_store(&released, true);
+	wb_check(pthread_mutex_unlock(&log_lock), "pthread_mutex_unlock");
+	return NULL;
+}
+
+static void say_stuck(FILE *out, void *unused)
+{
+	(void)unused;
+	fprintf(out,
+		"forkhazard: child %ld waits for log_lock; the logger thread "
+		"that holds it was not copied by fork, so nobody will unlock "
+		"it\n",
+		(long)getpid());
+}
+
+/* The child's work, however it was started: take log_lock, log, end.
+ * fresh: this is a new run of the program, not a copy made by fork. */
+static int child(long watchdog_ms, bool fresh)
+{
+	wb_watchdog_start(watchdog_ms, &progress, say_stuck, NULL);
+	wb_check(pthread_mutex_lock(&log_lock), "pthread_mutex_lock");
+	atomic_fetch_add(&progress, 1);
+	printf("child %ld: took log_lock%s\n", (long)getpid(),
+	       fresh ? " (a fresh run of the program, by posix_spawn)" : "");
+	wb_check(pthread_mutex_unlock(&log_lock), "pthread_mutex_unlock");
+	wb_watchdog_stop();
+	fflush(stdout);
+	return 0;
+}
+
+/* STARTER BEGIN
+// TODO(lab10): write fork handlers: take log_lock before fork, release it after (in parent and child)
+STARTER END */
+/* Before fork: wait until no thread holds log_lock, and hold it across the
+ * fork, so both copies of the mutex are held by the forking thread. */
+static void before_fork(void)
+{
+	wb_check(pthread_mutex_lock(&log_lock), "pthread_mutex_lock");
+}
+
+static void after_fork(void)
+{
+	wb_check(pthread_mutex_unlock(&log_lock), "pthread_mutex_unlock");
+}
+/* SOLUTION END */
+
+/* Starts the child: a copy of this process by fork, or (fix spawn) a fresh
+ * run of this program, which inherits no thread and no held lock. */
+static pid_t start_child(int fix, long watchdog_ms)
+{
+	fflush(stdout); /* or the child would write our buffered lines again */
+	if (fix == FIX_SPAWN) {
+		/* STARTER BEGIN
+		// TODO(lab10): posix_spawn /proc/self/exe with --child --watchdog-ms N; return its pid (until then: fork, below)
+		STARTER END */
+		char ms[24], *argv[] = {"forkhazard", "--child",
+					"--watchdog-ms", ms, NULL};
+		snprintf(ms, sizeof ms, "%ld", watchdog_ms);
+		pid_t pid;
+		/* /proc/self/exe: this very program, wherever it lies */
+		wb_check(posix_spawn(&pid, "/proc/self/exe", NULL, NULL, argv,
+				     environ),
+			 "posix_spawn");
+		return pid;
+		/* SOLUTION END */
+	}
+	pid_t pid = wb_sys(fork(), "fork");
+	if (pid == 0)
+		_exit(child(watchdog_ms, false));
+	return pid;
+}
+
+int main(int argc, char **argv)
+{
+	long watchdog_ms = 1000;
+	int fix = FIX_NONE;
+	bool as_child = false;
+	const struct wb_opt opts[] = {
+		WB_CHOICE("fix", &fix, fixes, "how to keep the child unstuck"),
+		WB_INT("watchdog-ms", &watchdog_ms, 10, 60000,
+		       "how long the child may wait for the lock"),
+		WB_FLAG("child", &as_child,
+			"be the child (used by --fix spawn)"),
+		WB_OPT_END};
+	wb_parse(argc, argv, "forkhazard",
+		 "Fork while another thread holds a lock.", opts);
+	if (as_child)
+		return child(watchdog_ms, true);
+	setvbuf(stdout, NULL, _IOLBF, 0); /* in order with the child's lines */
+	if (fix == FIX_ATFORK) {
+		/* STARTER BEGIN
+		// TODO(lab10): register your fork handlers with pthread_atfork
+		STARTER END */
+		wb_check(pthread_atfork(before_fork, after_fork, after_fork),
+			 "pthread_atfork");
+		/* SOLUTION END */
+	}
+
+	printf("main: the logger thread takes log_lock for %d ms; main starts "
+	       "the child meanwhile (fix: %s)\n",
+	       HOLD_MS, fixes[fix]);
+	pthread_t t;
+	wb_check(pthread_barrier_init(&held, NULL, 2), "pthread_barrier_init");
+	wb_check(pthread_create(&t, NULL, logger, NULL), "pthread_create");
+	pthread_barrier_wait(&held);
+	uint64_t t0 = wb_now_ns();
+	pid_t pid = start_child(fix, watchdog_ms);
+	if (fix == FIX_NONE && atomic_load(&released))
+		printf("note: the logger let go of log_lock before the fork "
+		       "(a very busy machine?): run again\n");
+	printf("main: started child %ld in %.1f ms\n", (long)pid,
+	       (double)(wb_now_ns() - t0) / 1e6);
+	int status = reap(pid);
+	if (status == -1)
+		wb_die("waitpid", errno);
+	if (WIFSIGNALED(status))
+		printf("child %ld was killed by signal %d\n", (long)pid,
+		       WTERMSIG(status));
+	else if (WEXITSTATUS(status) == 3)
+		printf("child %ld ended with status 3: it waited for log_lock "
+		       "until its watchdog ended it\n",
+		       (long)pid);
+	else
+		printf("child %ld ended with status %d%s\n", (long)pid,
+		       WEXITSTATUS(status),
+		       status == 0 ? ": it took log_lock and finished" : "");
+	wb_check(pthread_join(t, NULL), "pthread_join");
+	wb_check(pthread_barrier_destroy(&held), "pthread_barrier_destroy");
+	if (children_of(getpid(), 0, stdout) == 0)
+		printf("no child left behind\n");
+	return 0;
+}

@@ -1,0 +1,236 @@
+#!/usr/bin/env bats
+# lab15-amdahl: a fixed job with a serial part, split across threads, beside
+# Amdahl's law and the Karp-Flatt metric. Times are never asserted: only the
+# laws' exact values, the sum, and how the work was shared.
+
+load helpers
+
+# Small jobs: one run takes well under a millisecond.
+SMALL=(--units 103 --unit-size 50 --reps 1 --csv)
+
+# csv_column NAME: that column of every data row of the last run, one a line.
+csv_column() {
+	awk -F, -v want="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == want) col = i; next }
+		{ print $col }' <<<"$output"
+}
+
+# fair_shares P N: the shares of P units dealt to N threads, as the lab
+# asks: P / N each, and one more to each of the first P % N threads.
+fair_shares() {
+	local p=$1 n=$2 i out=""
+	for ((i = 0; i < n; i++)); do
+		out+="${out:+ }$((p / n + (i < p % n ? 1 : 0)))"
+	done
+	echo "$out"
+}
+
+# check_rows FIELDS WANT...: each WANT is "ARGS=EXPECTED"; the program run
+# with ARGS and --csv prints EXPECTED as FIELDS of its data row.
+check_rows() {
+	local fields=$1 row failed=0
+	shift
+	for row in "$@"; do
+		# shellcheck disable=SC2086 # the arguments are split on purpose
+		wb_run amdahl ${row%=*} --csv
+		local got
+		got=$(awk -F, -v f="$fields" 'BEGIN { n = split(f, want, " ") }
+			NR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+			{ s = ""; for (k = 1; k <= n; k++) s = s (k > 1 ? " " : "") $col[want[k]]; print s }' <<<"$output")
+		if [ "$status" != 0 ] || [ "$got" != "${row#*=}" ]; then
+			echo "amdahl ${row%=*}: expected $fields = '${row#*=}', got '$got'" >&2
+			wb_explain
+			failed=1
+		fi
+	done
+	return $failed
+}
+
+@test "exercise: Amdahl's law gives the exact speedups, including 1 thread and s = 0 or 1" {
+	check_rows "amdahl" \
+		"--predict --serial 0.1 --threads 4=3.076923" \
+		"--predict --serial 0 --threads 8=8.000000" \
+		"--predict --serial 1 --threads 8=1.000000" \
+		"--predict --serial 0.5 --threads 1=1.000000" \
+		"--predict --serial 0 --threads 1=1.000000" \
+		"--predict --serial 0.5 --threads 2=1.333333" \
+		"--predict --serial 0.25 --threads 4=2.285714" \
+		"--predict --serial 0.05 --threads 64=15.421687" \
+		"--predict --serial 0.1 --threads 256=9.660377"
+}
+
+@test "exercise: Karp-Flatt gives the exact serial fraction of a speedup" {
+	check_rows "karp_flatt" \
+		"--karp-flatt 2 --threads 2=0.000000" \
+		"--karp-flatt 1 --threads 2=1.000000" \
+		"--karp-flatt 4 --threads 4=0.000000" \
+		"--karp-flatt 2 --threads 4=0.333333" \
+		"--karp-flatt 1.6 --threads 4=0.500000" \
+		"--karp-flatt 3.2 --threads 4=0.083333" \
+		"--karp-flatt 5 --threads 4=-0.066667" \
+		"--karp-flatt 10 --threads 100=0.090909"
+}
+
+@test "exercise: Karp-Flatt of Amdahl's speedup gives back the serial fraction" {
+	local s n
+	for s in 0.05 0.5; do
+		for n in 2 16; do
+			wb_run amdahl --predict --serial "$s" --threads "$n" --csv
+			local speedup
+			speedup=$(wb_csv_field amdahl)
+			check_rows "karp_flatt" "--karp-flatt $speedup --threads $n=$(printf '%.6f' "$s")" ||
+				return 1
+		done
+	done
+}
+
+@test "demo: Karp-Flatt is undefined at 1 thread: '-' in prose, an empty CSV field" {
+	check_rows "speedup threads karp_flatt" "--karp-flatt 1 --threads 1=1 1 "
+	wb_run amdahl --karp-flatt 1 --threads 1
+	wb_status 0
+	wb_stdout_has "undefined (-)"
+}
+
+@test "demo: Gustafson's scaled speedup is n - s(n - 1)" {
+	check_rows "gustafson" \
+		"--predict --serial 0.1 --threads 4=3.700000" \
+		"--predict --serial 0 --threads 8=8.000000" \
+		"--predict --serial 1 --threads 8=1.000000" \
+		"--predict --serial 0.25 --threads 4=3.250000" \
+		"--predict --serial 0.05 --threads 64=60.850000"
+}
+
+@test "exercise: the parallel part is dealt out evenly, one more unit to the first threads" {
+	local case s serial
+	# --serial s of the 103 units: round(103 s) of them are serial.
+	for case in 0:0 0.1:10 1:103; do
+		s=${case%:*} serial=${case#*:}
+		wb_run amdahl --serial "$s" --threads 8 "${SMALL[@]}"
+		wb_status 0 || return 1
+		local n=0 got
+		while IFS= read -r got; do
+			n=$((n + 1))
+			local want
+			want=$(fair_shares $((103 - serial)) "$n")
+			if [ "$got" != "$want" ]; then
+				echo "--serial $s, $n threads: the $((103 - serial)) parallel units were shared '$got', expected '$want'" >&2
+				return 1
+			fi
+		done < <(csv_column shares)
+		[ "$n" = 8 ]
+	done
+}
+
+@test "exercise: every part of the parallel work runs on a thread of its own" {
+	wb_run amdahl --threads 8 "${SMALL[@]}"
+	wb_status 0
+	[ "$(csv_column workers | paste -sd ' ')" = "1 2 3 4 5 6 7 8" ] || {
+		echo "distinct threads that did the work, at 1 to 8 threads: $(csv_column workers | paste -sd ' ')" >&2
+		echo "expected 1 2 3 4 5 6 7 8" >&2
+		return 1
+	}
+}
+
+@test "exercise: the sum is the formula's at 1 to 8 threads, for any serial fraction" {
+	local s
+	for s in 0 0.3 1; do
+		# The sum of i*i for i below 100 * 1000: (n - 1) n (2n - 1) / 6.
+		wb_run amdahl --serial "$s" --threads 8 --units 100 --unit-size 1000 --reps 2 --csv
+		wb_status 0 || return 1
+		local sums
+		sums=$(csv_column checksum | sort -u)
+		[ "$sums" = 333328333350000 ] || {
+			echo "--serial $s: sums at 1 to 8 threads: $(csv_column checksum | paste -sd ' '), expected 333328333350000 at each" >&2
+			return 1
+		}
+	done
+}
+
+@test "exercise: the sum is the same at every thread count and for both engines" {
+	local engine all=""
+	for engine in pthreads openmp; do
+		# The sum wraps around 2^64 here: it still may not change.
+		wb_run amdahl --engine "$engine" --threads 6 --units 97 --unit-size 50021 --reps 1 --csv
+		wb_status 0 || return 1
+		all+=$(csv_column checksum)$'\n'
+	done
+	[ "$(sort -u <<<"${all%$'\n'}" | wc -l)" = 1 ] || {
+		echo "sums (pthreads then openmp, 1 to 6 threads each):" $all >&2
+		return 1
+	}
+}
+
+@test "exercise: ThreadSanitizer finds no data race in the pthreads engine" {
+	wb_run -t 30 --tsan amdahl --engine pthreads --threads 4 --units 40 --unit-size 100 --reps 2
+	wb_tsan_clean
+}
+
+@test "demo: the OpenMP engine shares out all the units, over every thread" {
+	wb_run amdahl --engine openmp --serial 0 --threads 5 "${SMALL[@]}"
+	wb_status 0
+	[ "$(csv_column workers | paste -sd ' ')" = "1 2 3 4 5" ]
+	local shares total
+	while IFS= read -r shares; do
+		total=$((${shares// / + }))
+		[ "$total" = 103 ] || {
+			echo "OpenMP shares '$shares' add up to $total, not 103" >&2
+			return 1
+		}
+	done < <(csv_column shares)
+}
+
+@test "demo: the sweep prints a row per thread count and says whether the sum is right" {
+	wb_run amdahl --threads 3 --units 60 --unit-size 1000 --reps 1
+	wb_status 0
+	wb_stdout_has "threads  median ms   min ms   max ms  speedup  efficiency  Amdahl  Karp-Flatt e"
+	[[ ${lines[5]} =~ ^\ +1\ .*\ -$ ]]
+	[[ ${lines[7]} =~ ^\ +3\  ]]
+	[[ $output == *"at every thread count, as the formula says"* ||
+		$output == *"computed a wrong sum: it should be 71998200010000"* ]] || {
+		echo "expected a line saying whether the sum is right" >&2
+		wb_explain
+		return 1
+	}
+	wb_stdout_has "at 3 threads, shares of the 54 parallel units:"
+}
+
+@test "input: --csv prints a header and one row per thread count" {
+	wb_run amdahl --threads 4 "${SMALL[@]}"
+	wb_status 0
+	[ "${#lines[@]}" = 5 ]
+	[ "${lines[0]}" = "engine,threads,cpus,serial,units,unit_size,ms_median,ms_min,ms_max,speedup,speedup_min,speedup_max,efficiency,amdahl,karp_flatt,checksum,workers,shares" ]
+	[ "$(csv_column threads | paste -sd ' ')" = "1 2 3 4" ]
+	[ "$(wb_csv_field speedup)" = 1.0000 ]
+	[ -z "$(wb_csv_field karp_flatt)" ]
+	check_rows "speedup threads karp_flatt" "--karp-flatt 2 --threads 2=2 2 0.000000"
+}
+
+@test "input: the serial fraction is rounded to whole units, as the CSV says" {
+	wb_run amdahl --serial 0.25 --threads 1 --units 10 --unit-size 10 --reps 1 --csv
+	wb_status 0
+	[ "$(wb_csv_field serial)" = 0.3 ]
+	[ "$(wb_csv_field shares)" = 7 ]
+}
+
+@test "input: --help describes every option and exits 0" {
+	wb_run amdahl --help
+	wb_status 0
+	local o
+	for o in --serial --threads --units --unit-size --reps --engine --csv --predict --karp-flatt; do
+		wb_stdout_has "$o"
+	done
+}
+
+@test "input: bad options are refused with exit 2 and one line naming the option" {
+	local rows=()
+	wb_bad_int rows --threads
+	wb_bad_int rows --units
+	wb_bad_int rows --unit-size
+	wb_bad_int rows --reps
+	rows+=("--threads 257" "--units 1000001" "--unit-size 1000000001"
+		"--serial 1.5" "--serial -0.1" "--serial abc" "--serial 0.1x"
+		"--serial nan" "--serial inf" "--serial" "--serial="
+		"--karp-flatt 0" "--karp-flatt -2" "--karp-flatt two" "--karp-flatt"
+		"--engine cuda" "--engine" "--predict --karp-flatt 2"
+		"--predict=yes" "--csv=yes" "--bogus" "stray")
+	wb_bad_input amdahl "${rows[@]}"
+}
