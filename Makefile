@@ -99,10 +99,13 @@ build-trees: $(foreach t,labs solutions,$(foreach l,$(LABS),$(call allprogs,$(t)
 define LAB_targets
 .PHONY: lab$(1) build-lab$(1) check-lab$(1)
 build-lab$(1): $(call allprogs,$(LABS_DIR),$(call labof,$(1)))
+# A demonstration ended by its watchdog exits 3: expected, not a make error.
 lab$(1): $(call progs,$(LABS_DIR),$(B),$(call labof,$(1)))
-	@set -e; for p in $(or $(PROG),$(RUN_$(call labof,$(1))),$(call mains,$(LABS_DIR)/$(call labof,$(1)))); do \
-		echo "== $(B)/$(call treekey,$(LABS_DIR))/$(call labof,$(1))/$$$$p $(ARGS)"; \
-		$(B)/$(call treekey,$(LABS_DIR))/$(call labof,$(1))/$$$$p $(ARGS); done
+	@for p in $$(or $$(PROG),$$(RUN_$(call labof,$(1))),$(call mains,$(LABS_DIR)/$(call labof,$(1)))); do \
+		echo "== $(B)/$(call treekey,$(LABS_DIR))/$(call labof,$(1))/$$$$p $$(ARGS)"; \
+		$(B)/$(call treekey,$(LABS_DIR))/$(call labof,$(1))/$$$$p $$(ARGS); rc=$$$$?; \
+		if [ $$$$rc = 3 ]; then echo "(exit status 3: the watchdog ended a stuck demonstration)"; \
+		elif [ $$$$rc != 0 ]; then exit $$$$rc; fi; done
 check-lab$(1): build-lab$(1) deps-check
 	@$$(SUITE_ENV) tests/bin/suite check $(call labof,$(1))
 endef

@@ -75,7 +75,7 @@ const char *wb_machine(void);
  * waits for what) on stderr and ends the process with status 3. */
 void wb_watchdog_start(long ms, atomic_long *progress,
 		       void (*report)(FILE *out, void *arg), void *arg);
-void wb_watchdog_stop(void); /* the work is done: stop watching */
+void wb_watchdog_stop(void); /* the work is done: stop and join the watchdog */
 
 /* ---- team.c: run n threads released together, time them ---- */
 /* Runs fn(args + i * size) on n threads. They start together from a barrier;
