@@ -7,7 +7,7 @@ set ylabel 'ms per child, start to reap (median, min-max)'
 set logscale y
 set format y '%g'
 set offsets 0, 0, graph 0.05, graph 0.05
-set key top left
+set key right center # the empty middle, right of the fork lines
 methods = 'fork fork-exec spawn forkserver'
 titles = "'fork' 'fork, then exec' 'posix_spawn' 'fork server'"
 row(i, col) = strcol('method') eq word(methods, i) ? column(col) / 1000 : NaN
