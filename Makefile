@@ -128,9 +128,10 @@ plots: deps-check
 starters:
 	tests/bin/mkstarter solutions labs
 
-# Packages the workbook needs, and the programs that prove each is there.
+# Packages the workbook needs, and the programs that prove each is there
+# (libomp-dev: clang's OpenMP runtime, for lab15's openmp engine).
 DEB_PACKAGES := gcc clang clang-format make bats bats-support bats-assert gnuplot-nox \
-	procps util-linux hyperfine stress-ng
+	procps util-linux hyperfine stress-ng libomp-dev
 DEB_PROGRAMS := gcc clang clang-format bats gnuplot pgrep setpriv prlimit hyperfine stress-ng
 deps:
 	@if [ "$$(id -u)" != 0 ]; then \
@@ -142,6 +143,8 @@ deps:
 deps-check:
 	@missing=; for p in $(DEB_PROGRAMS); do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
 	[ -d /usr/lib/bats/bats-assert ] || missing="$$missing bats-assert"; \
+	[ -d /usr/lib/bats/bats-support ] || missing="$$missing bats-support"; \
+	dpkg -s libomp-dev >/dev/null 2>&1 || missing="$$missing libomp-dev"; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then echo "installing what is missing:$$missing"; $(MAKE) --no-print-directory deps; \
 		else echo "missing:$$missing; run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi; fi

@@ -116,7 +116,7 @@ check_rows() {
 				return 1
 			fi
 		done < <(csv_column shares)
-		[ "$n" = 8 ]
+		[ "$n" = 8 ] || { echo "expected 8 rows, got $n" >&2; return 1; }
 	done
 }
 
@@ -154,7 +154,7 @@ check_rows() {
 		all+=$(csv_column checksum)$'\n'
 	done
 	[ "$(sort -u <<<"${all%$'\n'}" | wc -l)" = 1 ] || {
-		echo "sums (pthreads then openmp, 1 to 6 threads each):" $all >&2
+		echo "sums (pthreads then openmp, 1 to 6 threads each): $(paste -sd " " <<<"$all")" >&2
 		return 1
 	}
 }

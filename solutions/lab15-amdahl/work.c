@@ -5,8 +5,8 @@
 /* The sum of i*i over unit number `unit`: i from unit * size, size terms.
  * It wraps around at 2^64, the same way in any order of addition.
  * noinline: the serial and the parallel part run this one copy of the
- * loop. A copy inlined into do_part sat differently in memory and ran at
- * half the speed, which made a serial unit cost less than a parallel one. */
+ * loop. A copy inlined into do_part once ran at half the speed (where a
+ * loop sits in memory matters), and a parallel unit cost two serial ones. */
 __attribute__((noinline)) uint64_t unit_sum(long unit, long size)
 {
 	uint64_t sum = 0, i = (uint64_t)unit * (uint64_t)size;
