@@ -1,6 +1,7 @@
 # lib.sh: helpers for the figures' experiments (plots/NAME.sh sources it).
 # plots/run exports WB_BIN (the built programs, e.g. build/gcc/solutions),
 # WB_CPUS (online CPUs) and QUICK (non-empty for a fast smoke run).
+# shellcheck shell=bash
 set -euo pipefail
 WB_BIN=${WB_BIN:-build/gcc/solutions} QUICK=${QUICK:-}
 WB_CPUS=${WB_CPUS:-$(getconf _NPROCESSORS_ONLN)}

@@ -1,5 +1,6 @@
 # race-cost.sh: lab03's cost per increment for each way of sharing a counter,
 # from 1 thread to twice the CPUs. Writes the CSV file named by $1.
+# shellcheck shell=bash source=plots/lib.sh
 . plots/lib.sh
 race=$WB_BIN/lab03-race/race
 need "$race"
@@ -8,9 +9,9 @@ need "$race"
 # sample takes tens of milliseconds: long against the clock, short overall.
 total() {
 	case $1 in
-	unsafe | local) quick 40000000 2000000 ;;
-	atomic) quick 8000000 400000 ;;
-	mutex) quick 2000000 100000 ;;
+	unsafe | local) quick 80000000 4000000 ;;
+	atomic) quick 16000000 800000 ;;
+	mutex) quick 4000000 200000 ;;
 	esac
 }
 for mode in unsafe mutex atomic local; do

@@ -31,7 +31,8 @@ void counters_make(struct counters *c, int n, enum layout layout)
 		place(c, n, sizeof(long));
 		return;
 	}
-	place(c, n, sizeof(long)); // TODO(lab14): padded: a stride of one cache line (c->line), so no two counters share a line
+	// TODO(lab14): padded: put the counters one cache line (c->line) apart
+	place(c, n, sizeof(long));
 }
 
 void counters_free(struct counters *c)

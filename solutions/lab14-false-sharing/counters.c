@@ -32,7 +32,8 @@ void counters_make(struct counters *c, int n, enum layout layout)
 		return;
 	}
 	/* STARTER BEGIN
-	place(c, n, sizeof(long)); // TODO(lab14): padded: a stride of one cache line (c->line), so no two counters share a line
+	// TODO(lab14): padded: put the counters one cache line (c->line) apart
+	place(c, n, sizeof(long));
 	STARTER END */
 	/* A whole line per counter: 56 of every 64 bytes are padding, the
 	 * price of never sharing a line with another thread's counter. */

@@ -55,8 +55,7 @@ static double measure(enum layout layout, long threads, long iters, long reps,
 
 int main(int argc, char **argv)
 {
-	long threads = wb_cpus() > 2 ? wb_cpus() : 2, iters = 20000000,
-	     reps = 5;
+	long threads = 2, iters = 50000000, reps = 5;
 	int layout = BOTH;
 	bool csv = false, show = false;
 	const struct wb_opt opts[] = {
@@ -91,9 +90,9 @@ int main(int argc, char **argv)
 		printf("layout,threads,iters,stride,expected,counted,ns_median,"
 		       "ns_min,ns_max\n");
 	else
-		printf("%ld threads, each adding 1 to its own counter %ld "
+		printf("%ld thread%s, each adding 1 to its own counter %ld "
 		       "times, %ld timed runs\n",
-		       threads, iters, reps);
+		       threads, threads == 1 ? "" : "s", iters, reps);
 	double ns[2] = {0, 0};
 	size_t stride[2] = {0, 0};
 	for (int l = first; l <= last; l++)
