@@ -7,4 +7,4 @@ top=$(thread_counts | tail -n 1) # twice the CPUs, at least 4
 # 1000 units of 10^6 terms: about a third of a second on one thread, long
 # against thread starts (tens of microseconds) and the clock.
 csv_rows "$1" "$prog" --serial 0.1 --threads "$top" --units 1000 \
-	--unit-size "$(quick 1000000 20000)" --reps "$(quick 7 2)"
+	--unit-size "$(quick 1000000 20000)" --reps "$(quick 11 2)"
