@@ -18,8 +18,10 @@ export QUICK
 comma := ,
 CCNAME := $(notdir $(firstword $(CC)))
 B := build/$(CCNAME)$(if $(SAN),-$(subst $(comma),-,$(SAN)))
-# The ThreadSanitizer build that tests use to check for data races.
+# The ThreadSanitizer build that tests use to check for data races, and the
+# plain build that tests use where a sanitizer cannot follow the program.
 BT := build/$(CCNAME)-thread
+BP := build/$(CCNAME)
 
 # POSIX.1-2008 everywhere; a file that needs a Linux-only call defines
 # _GNU_SOURCE itself, with a comment saying which call.
@@ -28,6 +30,7 @@ CFLAGS := -std=c11 -O2 -g -Wall -Wextra -Werror -pthread
 LDLIBS := -lm
 SANFLAGS = -fsanitize=$(1) -fno-omit-frame-pointer \
 	$(if $(filter thread,$(1)),,-fno-sanitize-recover=all)
+FLAGS_$(BP) := $(CFLAGS)
 FLAGS_$(B) := $(CFLAGS) $(if $(SAN),$(call SANFLAGS,$(SAN)))
 FLAGS_$(BT) := $(CFLAGS) $(call SANFLAGS,thread)
 
@@ -41,7 +44,7 @@ labof = $(filter lab$(1)-%,$(LABS))
 # any other tree (a student's, for grading) by its absolute path.
 treekey = $(if $(filter $(CURDIR)/labs $(CURDIR)/solutions,$(abspath $(1))),$(notdir $(abspath $(1))),ext$(subst /,_,$(abspath $(1))))
 TREES := labs solutions $(if $(filter labs solutions,$(call treekey,$(LABS_DIR))),,$(LABS_DIR))
-VARIANTS := $(B) $(filter-out $(B),$(BT))
+VARIANTS := $(sort $(B) $(BT) $(BP))
 mains = $(basename $(notdir $(shell grep -l '^int main' $(wildcard $(1)/*.c) /dev/null)))
 progs = $(addprefix $(2)/$(call treekey,$(1))/$(3)/,$(call mains,$(1)/$(3)))
 # progs of lab $(2) in tree $(1), for every variant
@@ -112,7 +115,7 @@ endef
 $(foreach n,$(NUMS),$(eval $(call LAB_targets,$(n))))
 
 SUITE_ENV = MAKE="$(MAKE)" CC="$(CC)" SAN="$(SAN)" LABS_DIR="$(LABS_DIR)" \
-	WB_BUILD="$(B)" WB_TSAN_BUILD="$(BT)" WB_TREE="$(call treekey,$(LABS_DIR))"
+	WB_BUILD="$(B)" WB_TSAN_BUILD="$(BT)" WB_PLAIN_BUILD="$(BP)" WB_TREE="$(call treekey,$(LABS_DIR))"
 
 test: deps-check
 	@$(SUITE_ENV) tests/bin/suite test

@@ -11,6 +11,7 @@ bats_load_library bats-assert
 WB_LAB=$(basename "$BATS_TEST_FILENAME" .bats)
 : "${WB_BIN:?WB_BIN names the build of the tree under test (run through make)}"
 : "${WB_TSAN_BIN:=$WB_BIN}"
+: "${WB_PLAIN_BIN:=$WB_BIN}"
 WB_TIMEOUT=${WB_TIMEOUT:-10}
 # ThreadSanitizer otherwise sleeps a second at every exit.
 export TSAN_OPTIONS=${TSAN_OPTIONS:-atexit_sleep_ms=0}
@@ -25,15 +26,22 @@ else
 	WB_JAIL=(prlimit --nproc=4096 --fsize=16777216 --core=0)
 fi
 
-# wb_run [-t SECONDS] [--tsan] PROG [ARG...]
+# wb_run [-t SECONDS] [--tsan | --no-tsan] PROG [ARG...]
 # Runs a program of this lab under `timeout`, which kills its whole process
 # group. Sets $status, $output and $lines (stdout) and $stderr.
+# --tsan runs the ThreadSanitizer build. --no-tsan is for runs that
+# ThreadSanitizer cannot follow (threads started in a child forked from a
+# threaded process, OpenMP's runtime): in a `make SAN=thread test` they run
+# the plain build instead; otherwise it changes nothing.
 wb_run() {
 	local limit=$WB_TIMEOUT bin=$WB_BIN
 	while :; do
 		case $1 in
 		-t) limit=$2; shift 2 ;;
 		--tsan) bin=$WB_TSAN_BIN; shift ;;
+		--no-tsan)
+			[[ ${SAN:-} != *thread* ]] || bin=$WB_PLAIN_BIN
+			shift ;;
 		*) break ;;
 		esac
 	done
@@ -78,9 +86,10 @@ wb_status() {
 	return 1
 }
 
-# wb_racy_status N: like wb_status, for a demonstration that races on purpose.
-# In a `make SAN=thread test` run every program is a ThreadSanitizer build,
-# and exit status 66 is ThreadSanitizer reporting the very race on show.
+# wb_racy_status N: like wb_status, for a demonstration of a data race or a
+# lock-order inversion. In a `make SAN=thread test` run every program is a
+# ThreadSanitizer build, and exit status 66 is ThreadSanitizer reporting the
+# very hazard on show.
 wb_racy_status() {
 	if [[ ${SAN:-} == *thread* ]] && [ "$status" = 66 ]; then
 		return 0
