@@ -111,10 +111,14 @@ wb_stderr_has() {
 	return 1
 }
 
-# wb_csv_field NAME: the value of column NAME in the last run's first CSV row.
+# wb_csv_column NAME: column NAME of every data row of the last run, one a
+# line; wb_csv_field NAME: the same, of the first data row only.
+wb_csv_column() {
+	awk -F, -v want="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == want) col = i; next }
+		col { print $col }' <<<"$output"
+}
 wb_csv_field() {
-	awk -F, -v want="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == want) col = i }
-		NR == 2 && col { print $col }' <<<"$output"
+	wb_csv_column "$1" | head -n 1
 }
 
 # wb_tsan_clean: the last run (a --tsan one) found no data race or lock-order

@@ -3,9 +3,6 @@
 
 load helpers
 
-# ThreadSanitizer sleeps 1 s at exit while another thread (here the idle
-# watchdog) is still alive; nothing is gained by waiting for it.
-export TSAN_OPTIONS="${TSAN_OPTIONS:+$TSAN_OPTIONS }atexit_sleep_ms=0"
 
 # Watchdog limits: a finished strategy never goes 500 ms (1000 ms under
 # ThreadSanitizer) without a transfer, and an unfinished one (the starter

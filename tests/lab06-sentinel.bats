@@ -71,11 +71,8 @@ cheap() {
 }
 
 # tsan_clean MODE: ThreadSanitizer finds no data race in a run of MODE.
-# (atexit_sleep_ms=0: TSan's default second of waiting at exit buys nothing
-# here, the watchdog being the only thread left.)
 tsan_clean() {
-	TSAN_OPTIONS="atexit_sleep_ms=0 ${TSAN_OPTIONS:-}" \
-		wb_run -t 30 --tsan sentinel --shutdown "$1" --producers 4 --consumers 4 \
+	wb_run -t 30 --tsan sentinel --shutdown "$1" --producers 4 --consumers 4 \
 		--capacity 2 --items 200 --idle-ms 10 --watchdog-ms 600
 	wb_tsan_clean
 }

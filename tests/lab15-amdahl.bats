@@ -8,12 +8,6 @@ load helpers
 # Small jobs: one run takes well under a millisecond.
 SMALL=(--units 103 --unit-size 50 --reps 1 --csv)
 
-# csv_column NAME: that column of every data row of the last run, one a line.
-csv_column() {
-	awk -F, -v want="$1" 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == want) col = i; next }
-		{ print $col }' <<<"$output"
-}
-
 # fair_shares P N: the shares of P units dealt to N threads, as the lab
 # asks: P / N each, and one more to each of the first P % N threads.
 fair_shares() {
@@ -115,7 +109,7 @@ check_rows() {
 				echo "--serial $s, $n threads: the $((103 - serial)) parallel units were shared '$got', expected '$want'" >&2
 				return 1
 			fi
-		done < <(csv_column shares)
+		done < <(wb_csv_column shares)
 		[ "$n" = 8 ] || { echo "expected 8 rows, got $n" >&2; return 1; }
 	done
 }
@@ -123,8 +117,8 @@ check_rows() {
 @test "exercise: every part of the parallel work runs on a thread of its own" {
 	wb_run amdahl --threads 8 "${SMALL[@]}"
 	wb_status 0
-	[ "$(csv_column workers | paste -sd ' ')" = "1 2 3 4 5 6 7 8" ] || {
-		echo "distinct threads that did the work, at 1 to 8 threads: $(csv_column workers | paste -sd ' ')" >&2
+	[ "$(wb_csv_column workers | paste -sd ' ')" = "1 2 3 4 5 6 7 8" ] || {
+		echo "distinct threads that did the work, at 1 to 8 threads: $(wb_csv_column workers | paste -sd ' ')" >&2
 		echo "expected 1 2 3 4 5 6 7 8" >&2
 		return 1
 	}
@@ -137,9 +131,9 @@ check_rows() {
 		wb_run amdahl --serial "$s" --threads 8 --units 100 --unit-size 1000 --reps 2 --csv
 		wb_status 0 || return 1
 		local sums
-		sums=$(csv_column checksum | sort -u)
+		sums=$(wb_csv_column checksum | sort -u)
 		[ "$sums" = 333328333350000 ] || {
-			echo "--serial $s: sums at 1 to 8 threads: $(csv_column checksum | paste -sd ' '), expected 333328333350000 at each" >&2
+			echo "--serial $s: sums at 1 to 8 threads: $(wb_csv_column checksum | paste -sd ' '), expected 333328333350000 at each" >&2
 			return 1
 		}
 	done
@@ -152,7 +146,7 @@ check_rows() {
 		# --no-tsan: ThreadSanitizer does not understand OpenMP's runtime.
 		wb_run --no-tsan amdahl --engine "$engine" --threads 6 --units 97 --unit-size 50021 --reps 1 --csv
 		wb_status 0 || return 1
-		all+=$(csv_column checksum)$'\n'
+		all+=$(wb_csv_column checksum)$'\n'
 	done
 	[ "$(sort -u <<<"${all%$'\n'}" | wc -l)" = 1 ] || {
 		echo "sums (pthreads then openmp, 1 to 6 threads each): $(paste -sd " " <<<"$all")" >&2
@@ -168,7 +162,7 @@ check_rows() {
 @test "demo: the OpenMP engine shares out all the units, over every thread" {
 	wb_run --no-tsan amdahl --engine openmp --serial 0 --threads 5 "${SMALL[@]}"
 	wb_status 0
-	[ "$(csv_column workers | paste -sd ' ')" = "1 2 3 4 5" ]
+	[ "$(wb_csv_column workers | paste -sd ' ')" = "1 2 3 4 5" ]
 	local shares total
 	while IFS= read -r shares; do
 		total=$((${shares// / + }))
@@ -176,7 +170,7 @@ check_rows() {
 			echo "OpenMP shares '$shares' add up to $total, not 103" >&2
 			return 1
 		}
-	done < <(csv_column shares)
+	done < <(wb_csv_column shares)
 }
 
 @test "demo: the sweep prints a row per thread count and says whether the sum is right" {
@@ -199,7 +193,7 @@ check_rows() {
 	wb_status 0
 	[ "${#lines[@]}" = 5 ]
 	[ "${lines[0]}" = "engine,threads,cpus,serial,units,unit_size,ms_median,ms_min,ms_max,speedup,speedup_min,speedup_max,efficiency,amdahl,karp_flatt,checksum,workers,shares" ]
-	[ "$(csv_column threads | paste -sd ' ')" = "1 2 3 4" ]
+	[ "$(wb_csv_column threads | paste -sd ' ')" = "1 2 3 4" ]
 	[ "$(wb_csv_field speedup)" = 1.0000 ]
 	[ -z "$(wb_csv_field karp_flatt)" ]
 	check_rows "speedup threads karp_flatt" "--karp-flatt 2 --threads 2=2 2 0.000000"
