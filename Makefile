@@ -2,8 +2,15 @@
 # Labs are found by their folders: solutions/labNN-topic/ (the reference),
 # labs/labNN-topic/ (the starter) and tests/labNN-topic.bats. A lab's .c files
 # that define main are its programs; its other .c files are linked into each.
+# The list of a lab's files is always read from solutions/, never from the
+# tree being built: a student's tree is built from the same file names, so
+# nothing it contains (a hostile file name, say) reaches make or a shell.
+# tests/drivers/labNN-topic/*.c are test drivers: programs the tests own,
+# linked with the lab's non-main files of the tree under test.
 # An optional solutions/labNN-topic/lab.mk adds CFLAGS_<lab>, LDLIBS_<lab> or
-# RUN_<lab> (the programs `make labNN` runs, in order). See `make help`.
+# RUN_<lab> (the programs `make labNN` runs, in order), and an optional
+# tests/drivers/labNN-topic/drivers.mk adds LDFLAGS_<lab>/<driver>. See
+# `make help`.
 
 LABS_DIR ?= labs
 ifeq ($(origin CC),default)
@@ -38,15 +45,19 @@ LABS := $(sort $(notdir $(wildcard solutions/lab[0-9][0-9]-*)))
 labnum = $(patsubst lab%,%,$(firstword $(subst -, ,$(1))))
 NUMS := $(foreach l,$(LABS),$(call labnum,$(l)))
 labof = $(filter lab$(1)-%,$(LABS))
--include $(wildcard solutions/*/lab.mk)
+-include $(wildcard solutions/*/lab.mk tests/drivers/*/drivers.mk)
 
 # Where a source tree's programs are built: labs/ and solutions/ by name,
 # any other tree (a student's, for grading) by its absolute path.
 treekey = $(if $(filter $(CURDIR)/labs $(CURDIR)/solutions,$(abspath $(1))),$(notdir $(abspath $(1))),ext$(subst /,_,$(abspath $(1))))
 TREES := labs solutions $(if $(filter labs solutions,$(call treekey,$(LABS_DIR))),,$(LABS_DIR))
 VARIANTS := $(sort $(B) $(BT) $(BP))
-mains = $(basename $(notdir $(shell grep -l '^int main' $(wildcard $(1)/*.c) /dev/null)))
-progs = $(addprefix $(2)/$(call treekey,$(1))/$(3)/,$(call mains,$(1)/$(3)))
+# The programs and the other sources of lab $(1), read from solutions/ only.
+$(foreach l,$(LABS),$(eval MAINS_$(l) := $(basename $(notdir $(shell grep -l '^int main' $(wildcard solutions/$(l)/*.c) /dev/null)))))
+mains = $(MAINS_$(1))
+srcs = $(filter-out $(addsuffix .c,$(call mains,$(1))),$(notdir $(wildcard solutions/$(1)/*.c)))
+drivers = $(basename $(notdir $(wildcard tests/drivers/$(1)/*.c)))
+progs = $(addprefix $(2)/$(call treekey,$(1))/$(3)/,$(call mains,$(3)) $(call drivers,$(3)))
 # progs of lab $(2) in tree $(1), for every variant
 allprogs = $(foreach v,$(VARIANTS),$(call progs,$(1),$(v),$(2)))
 
@@ -61,17 +72,29 @@ $(1)/solutions/common/wbtest: tests/unit/wbtest.c $(1)/common/libwb.a
 	@mkdir -p $$(@D)
 	$$(CC) $$(CPPFLAGS) $$(FLAGS_$(1)) -MMD -MP -o $$@ $$^ $$(LDLIBS)
 endef
-# $(1) variant, $(2) source tree, $(3) lab
+# $(1) variant, $(2) source tree, $(3) lab. A driver includes the lab's
+# headers from the tree under test.
 define LAB_rules
 $(1)/$(call treekey,$(2))/$(3)/%.o: $(2)/$(3)/%.c
 	@mkdir -p $$(@D)
 	$$(CC) $$(CPPFLAGS) $$(FLAGS_$(1)) $$(CFLAGS_$(3)) -MMD -MP -c $$< -o $$@
-$(call progs,$(2),$(1),$(3)): %: %.o $(patsubst $(2)/$(3)/%.c,$(1)/$(call treekey,$(2))/$(3)/%.o,$(filter-out $(addprefix $(2)/$(3)/,$(addsuffix .c,$(call mains,$(2)/$(3)))),$(wildcard $(2)/$(3)/*.c))) $(1)/common/libwb.a
+$(1)/$(call treekey,$(2))/$(3)/drivers/%.o: tests/drivers/$(3)/%.c
+	@mkdir -p $$(@D)
+	$$(CC) $$(CPPFLAGS) -I$(2)/$(3) $$(FLAGS_$(1)) $$(CFLAGS_$(3)) -MMD -MP -c $$< -o $$@
+$(1)/$(call treekey,$(2))/$(3)/LIBOBJS := $(addprefix $(1)/$(call treekey,$(2))/$(3)/,$(patsubst %.c,%.o,$(call srcs,$(3)))) $(1)/common/libwb.a
+$(addprefix $(1)/$(call treekey,$(2))/$(3)/,$(call mains,$(3))): %: %.o $$($(1)/$(call treekey,$(2))/$(3)/LIBOBJS)
 	$$(CC) $$(FLAGS_$(1)) $$(CFLAGS_$(3)) -o $$@ $$^ $$(LDLIBS_$(3)) $$(LDLIBS)
+$(foreach d,$(call drivers,$(3)),
+$(1)/$(call treekey,$(2))/$(3)/$(d): $(1)/$(call treekey,$(2))/$(3)/drivers/$(d).o $$($(1)/$(call treekey,$(2))/$(3)/LIBOBJS)
+	$$(CC) $$(FLAGS_$(1)) $$(CFLAGS_$(3)) $$(LDFLAGS_$(3)/$(d)) -o $$@ $$^ $$(LDLIBS_$(3)) $$(LDLIBS)
+)
 endef
 $(foreach v,$(VARIANTS),$(eval $(call LIB_rules,$(v))))
 $(foreach v,$(VARIANTS),$(foreach t,$(TREES),$(foreach l,$(LABS),$(eval $(call LAB_rules,$(v),$(t),$(l))))))
--include $(shell find build -name '*.d' 2>/dev/null)
+# Header dependencies of the workbook's own trees only: a graded build's .d
+# files were written by a compiler reading a submission, and are not read.
+-include $(wildcard $(foreach v,$(VARIANTS),$(v)/common/*.d $(v)/solutions/common/*.d \
+	$(foreach t,labs solutions,$(v)/$(t)/*/*.d $(v)/$(t)/*/drivers/*.d)))
 
 # ---- user-facing targets ----
 .PHONY: help all test grade plots deps starters format clean
@@ -104,7 +127,7 @@ define LAB_targets
 build-lab$(1): $(call allprogs,$(LABS_DIR),$(call labof,$(1)))
 # A demonstration ended by its watchdog exits 3: expected, not a make error.
 lab$(1): $(call progs,$(LABS_DIR),$(B),$(call labof,$(1)))
-	@for p in $$(or $$(PROG),$$(RUN_$(call labof,$(1))),$(call mains,$(LABS_DIR)/$(call labof,$(1)))); do \
+	@for p in $$(or $$(PROG),$$(RUN_$(call labof,$(1))),$(call mains,$(call labof,$(1)))); do \
 		echo "== $(B)/$(call treekey,$(LABS_DIR))/$(call labof,$(1))/$$$$p $$(ARGS)"; \
 		$(B)/$(call treekey,$(LABS_DIR))/$(call labof,$(1))/$$$$p $$(ARGS); rc=$$$$?; \
 		if [ $$$$rc = 3 ]; then echo "(exit status 3: the watchdog ended a stuck demonstration)"; \

@@ -16,15 +16,12 @@ WB_TIMEOUT=${WB_TIMEOUT:-10}
 # ThreadSanitizer otherwise sleeps a second at every exit.
 export TSAN_OPTIONS=${TSAN_OPTIONS:-atexit_sleep_ms=0}
 
-# Programs run as an ordinary user under resource limits, so a submission
-# that forks without bound or floods its output fails one test, and only
-# that. RLIMIT_NPROC does not bind root, hence the switch to nobody.
-if [ "$(id -u)" = 0 ]; then
-	WB_JAIL=(prlimit --nproc=1024 --fsize=16777216 --core=0
-		setpriv --reuid=65534 --regid=65534 --clear-groups)
-else
-	WB_JAIL=(prlimit --nproc=4096 --fsize=16777216 --core=0)
-fi
+# Every program runs in tests/bin/jail: its own PID, IPC, network and mount
+# namespaces, a private /tmp, the checkout hidden, an unprivileged user with
+# a process cap and a file-size cap of its own. So a submission that forks
+# without bound, floods its output, detaches or reads the reference fails
+# one test, and only that; and all it started is gone when it ends.
+WB_JAIL=("$BATS_TEST_DIRNAME/bin/jail" --)
 
 # wb_run [-t SECONDS] [--tsan | --no-tsan] PROG [ARG...]
 # Runs a program of this lab under `timeout`, which kills its whole process
@@ -57,12 +54,19 @@ wb_run() {
 	# 3>&- : bats waits for fd 3 to close, so a leftover child holding it
 	# would hang the whole run.
 	status=0
-	timeout -k 2 "$limit" "${WB_JAIL[@]}" "$exe" "$@" >"$out" 2>"$err" </dev/null 3>&- ||
+	timeout -k 2 "$limit" "${WB_JAIL[0]}" $(wb_data_cap "$bin") -- "$exe" "$@" \
+		>"$out" 2>"$err" </dev/null 3>&- ||
 		status=$?
 	output=$(<"$out")
 	stderr=$(<"$err")
 	mapfile -t lines <"$out"
 	return 0
+}
+
+# wb_data_cap BIN: a memory cap for a program of build BIN (4 GiB of heap),
+# except for sanitizer builds, which reserve terabytes of address space.
+wb_data_cap() {
+	[ -z "${SAN:-}" ] && [ "$1" != "$WB_TSAN_BIN" ] && echo "--data 4294967296"
 }
 
 # wb_explain: what the last run did, for a failing test's report.
