@@ -13,6 +13,12 @@
 # `make help`.
 
 LABS_DIR ?= labs
+# A whole clone given as LABS_DIR stands for its labs/ folder.
+ifeq ($(wildcard $(LABS_DIR)/lab[0-9][0-9]-*),)
+ifneq ($(wildcard $(LABS_DIR)/labs/lab[0-9][0-9]-*),)
+override LABS_DIR := $(LABS_DIR)/labs
+endif
+endif
 ifeq ($(origin CC),default)
 CC := gcc
 endif
@@ -68,7 +74,7 @@ $(1)/common/%.o: common/%.c
 	$$(CC) $$(CPPFLAGS) $$(FLAGS_$(1)) -MMD -MP -c $$< -o $$@
 $(1)/common/libwb.a: $(patsubst common/%.c,$(1)/common/%.o,$(wildcard common/*.c))
 	$$(AR) rcs $$@ $$^
-$(1)/solutions/common/wbtest: tests/unit/wbtest.c $(1)/common/libwb.a
+$(1)/solutions/common/%: tests/unit/%.c $(1)/common/libwb.a
 	@mkdir -p $$(@D)
 	$$(CC) $$(CPPFLAGS) $$(FLAGS_$(1)) -MMD -MP -o $$@ $$^ $$(LDLIBS)
 endef
@@ -97,7 +103,7 @@ $(foreach v,$(VARIANTS),$(foreach t,$(TREES),$(foreach l,$(LABS),$(eval $(call L
 	$(foreach t,labs solutions,$(v)/$(t)/*/*.d $(v)/$(t)/*/drivers/*.d)))
 
 # ---- user-facing targets ----
-.PHONY: help all test grade plots deps starters format clean
+.PHONY: help all test grade mutation plots deps starters format clean
 .DEFAULT_GOAL := all
 
 help:
@@ -106,7 +112,8 @@ help:
 	@echo "  labNN            build lab NN from LABS_DIR and run its demo (ARGS=\"...\", PROG=name)"
 	@echo "  check-labNN      run lab NN's tests against LABS_DIR (your self-check)"
 	@echo "  test             the workbook's own suite; ends with 'N passed, N failed'"
-	@echo "  grade            grade LABS_DIR: score table, TAP and JUnit in build/grade/"
+	@echo "  grade            grade LABS_DIR (labs/ or a clone): scores, TAP, JUnit in build/grade/ (LAB=NN: one lab)"
+	@echo "  mutation         check the exercise tests reject known-wrong and accept known-right variants (LAB=NN)"
 	@echo "  plots            run the experiments and draw the figures in plots/ (QUICK=1: fast)"
 	@echo "  deps             install the Debian packages the workbook needs"
 	@echo "  starters         regenerate labs/ from solutions/ (overwrites labs/)"
@@ -120,7 +127,7 @@ all: $(foreach t,$(TREES),$(foreach l,$(LABS),$(call progs,$(t),$(B),$(l))))
 # What the suite runs: both trees in every variant, and common/'s test program.
 .PHONY: build-trees
 build-trees: $(foreach t,labs solutions,$(foreach l,$(LABS),$(call allprogs,$(t),$(l)))) \
-	$(foreach v,$(VARIANTS),$(v)/solutions/common/wbtest)
+	$(foreach v,$(VARIANTS),$(v)/solutions/common/wbtest $(v)/solutions/common/hostile)
 
 define LAB_targets
 .PHONY: lab$(1) build-lab$(1) check-lab$(1)
@@ -144,7 +151,12 @@ test: deps-check
 	@$(SUITE_ENV) tests/bin/suite test
 
 grade: deps-check
-	@$(SUITE_ENV) tests/bin/grade
+	@$(SUITE_ENV) WB_ONLY="$(LAB)" tests/bin/grade
+
+# The mutation check: the exercise tests reject every known-wrong variant in
+# tests/mutants/ and accept every known-right one (LAB=NN: one lab only).
+mutation: deps-check
+	@$(SUITE_ENV) tests/bin/mutation $(foreach n,$(LAB),$(call labof,$(n)))
 
 # Figures measure the reference solutions unless LABS_DIR is given.
 PLOTS_DIR = $(if $(filter file,$(origin LABS_DIR)),solutions,$(LABS_DIR))
@@ -176,7 +188,7 @@ deps-check:
 		else echo "missing:$$missing; run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi; fi
 
 format:
-	clang-format -i common/*.[ch] tests/unit/*.c solutions/*/*.[ch]
+	clang-format -i common/*.[ch] tests/unit/*.c $(wildcard tests/drivers/*/*.c) solutions/*/*.[ch]
 	tests/bin/mkstarter solutions labs
 
 clean:

@@ -131,7 +131,10 @@ wb_tsan_clean() {
 	if [ "$status" = 0 ] && [[ $stderr != *ThreadSanitizer* ]]; then
 		return 0
 	fi
-	echo "expected ThreadSanitizer to find nothing" >&2
+	case $status in
+	124 | 137) echo "the program hung: it did not finish within ${WB_LIMIT} s" >&2 ;;
+	*) echo "expected ThreadSanitizer to find nothing" >&2 ;;
+	esac
 	wb_explain
 	return 1
 }
