@@ -1,21 +1,24 @@
 #!/usr/bin/env bats
 # lab15-amdahl: a fixed job with a serial part, split across threads, beside
-# Amdahl's law and the Karp-Flatt metric. Times are never asserted: only the
-# laws' exact values, the sum, and how the work was shared.
+# Amdahl's law and the Karp-Flatt metric. Times are never asserted. The
+# exercise tests run test drivers (tests/drivers/lab15-amdahl/) that call the
+# lab's functions themselves: lawcheck the laws, splitcheck the deal of the
+# units, threadcheck the pthreads engine, watched through wrapped
+# pthread_create, pthread_join, do_part and unit_sum.
 
 load helpers
 
 # Small jobs: one run takes well under a millisecond.
 SMALL=(--units 103 --unit-size 50 --reps 1 --csv)
 
-# fair_shares P N: the shares of P units dealt to N threads, as the lab
-# asks: P / N each, and one more to each of the first P % N threads.
-fair_shares() {
-	local p=$1 n=$2 i out=""
-	for ((i = 0; i < n; i++)); do
-		out+="${out:+ }$((p / n + (i < p % n ? 1 : 0)))"
-	done
-	echo "$out"
+# driver_ok NAME: the last run, of test driver NAME, exited 0 and ended with
+# the line "NAME: ok" that the driver prints after all its checks (so an
+# exit(0) from inside the lab's code does not pass).
+driver_ok() {
+	[ "$status" = 0 ] && [ "${lines[-1]:-}" = "$1: ok" ] && return 0
+	echo "expected the test driver $1 to exit 0 with '$1: ok' last" >&2
+	wb_explain
+	return 1
 }
 
 # check_rows FIELDS WANT...: each WANT is "ARGS=EXPECTED"; the program run
@@ -39,42 +42,16 @@ check_rows() {
 	return $failed
 }
 
-@test "exercise: Amdahl's law gives the exact speedups, including 1 thread and s = 0 or 1" {
-	check_rows "amdahl" \
-		"--predict --serial 0.1 --threads 4=3.076923" \
-		"--predict --serial 0 --threads 8=8.000000" \
-		"--predict --serial 1 --threads 8=1.000000" \
-		"--predict --serial 0.5 --threads 1=1.000000" \
-		"--predict --serial 0 --threads 1=1.000000" \
-		"--predict --serial 0.5 --threads 2=1.333333" \
-		"--predict --serial 0.25 --threads 4=2.285714" \
-		"--predict --serial 0.05 --threads 64=15.421687" \
-		"--predict --serial 0.1 --threads 256=9.660377"
+# weight: 3
+@test "exercise: amdahl() gives Amdahl's speedup for any s and n (1 thread, s = 0 and 1, a million threads)" {
+	wb_run lawcheck amdahl
+	driver_ok lawcheck
 }
 
-@test "exercise: Karp-Flatt gives the exact serial fraction of a speedup" {
-	check_rows "karp_flatt" \
-		"--karp-flatt 2 --threads 2=0.000000" \
-		"--karp-flatt 1 --threads 2=1.000000" \
-		"--karp-flatt 4 --threads 4=0.000000" \
-		"--karp-flatt 2 --threads 4=0.333333" \
-		"--karp-flatt 1.6 --threads 4=0.500000" \
-		"--karp-flatt 3.2 --threads 4=0.083333" \
-		"--karp-flatt 5 --threads 4=-0.066667" \
-		"--karp-flatt 10 --threads 100=0.090909"
-}
-
-@test "exercise: Karp-Flatt of Amdahl's speedup gives back the serial fraction" {
-	local s n
-	for s in 0.05 0.5; do
-		for n in 2 16; do
-			wb_run amdahl --predict --serial "$s" --threads "$n" --csv
-			local speedup
-			speedup=$(wb_csv_field amdahl)
-			check_rows "karp_flatt" "--karp-flatt $speedup --threads $n=$(printf '%.6f' "$s")" ||
-				return 1
-		done
-	done
+# weight: 2
+@test "exercise: karp_flatt() gives the serial fraction of any speedup, s back from Amdahl's, NaN at 1 thread" {
+	wb_run lawcheck karp-flatt
+	driver_ok lawcheck
 }
 
 @test "demo: Karp-Flatt is undefined at 1 thread: '-' in prose, an empty CSV field" {
@@ -93,38 +70,19 @@ check_rows() {
 		"--predict --serial 0.05 --threads 64=60.850000"
 }
 
-@test "exercise: the parallel part is dealt out evenly, one more unit to the first threads" {
-	local case s serial
-	# --serial s of the 103 units: round(103 s) of them are serial.
-	for case in 0:0 0.1:10 1:103; do
-		s=${case%:*} serial=${case#*:}
-		wb_run amdahl --serial "$s" --threads 8 "${SMALL[@]}"
-		wb_status 0 || return 1
-		local n=0 got
-		while IFS= read -r got; do
-			n=$((n + 1))
-			local want
-			want=$(fair_shares $((103 - serial)) "$n")
-			if [ "$got" != "$want" ]; then
-				echo "--serial $s, $n threads: the $((103 - serial)) parallel units were shared '$got', expected '$want'" >&2
-				return 1
-			fi
-		done < <(wb_csv_column shares)
-		[ "$n" = 8 ] || { echo "expected 8 rows, got $n" >&2; return 1; }
-	done
+# weight: 2
+@test "exercise: split() deals every unit out once, evenly: no part has more than one unit more than another" {
+	wb_run splitcheck
+	driver_ok splitcheck
 }
 
-@test "exercise: every part of the parallel work runs on a thread of its own" {
-	wb_run amdahl --threads 8 "${SMALL[@]}"
-	wb_status 0
-	[ "$(wb_csv_column workers | paste -sd ' ')" = "1 2 3 4 5 6 7 8" ] || {
-		echo "distinct threads that did the work, at 1 to 8 threads: $(wb_csv_column workers | paste -sd ' ')" >&2
-		echo "expected 1 2 3 4 5 6 7 8" >&2
-		return 1
-	}
+# weight: 2
+@test "exercise: the pthreads engine runs every part on a thread of its own, all at once, and joins every thread" {
+	wb_run -t 20 threadcheck
+	driver_ok threadcheck
 }
 
-@test "exercise: the sum is the formula's at 1 to 8 threads, for any serial fraction" {
+@test "demo: the sum is the formula's at 1 to 8 threads, for any serial fraction" {
 	local s
 	for s in 0 0.3 1; do
 		# The sum of i*i for i below 100 * 1000: (n - 1) n (2n - 1) / 6.
@@ -139,7 +97,7 @@ check_rows() {
 	done
 }
 
-@test "exercise: the sum is the same at every thread count and for both engines" {
+@test "demo: the sum is the same at every thread count and for both engines" {
 	local engine all=""
 	for engine in pthreads openmp; do
 		# The sum wraps around 2^64 here: it still may not change.
@@ -154,9 +112,11 @@ check_rows() {
 	}
 }
 
+# weight: 1
 @test "exercise: ThreadSanitizer finds no data race in the pthreads engine" {
-	wb_run -t 30 --tsan amdahl --engine pthreads --threads 4 --units 40 --unit-size 100 --reps 2
+	wb_run -t 30 --tsan threadcheck
 	wb_tsan_clean
+	driver_ok threadcheck
 }
 
 @test "demo: the OpenMP engine shares out all the units, over every thread" {
@@ -216,16 +176,11 @@ check_rows() {
 }
 
 @test "input: bad options are refused with exit 2 and one line naming the option" {
-	local rows=()
-	wb_bad_int rows --threads
-	wb_bad_int rows --units
-	wb_bad_int rows --unit-size
-	wb_bad_int rows --reps
-	rows+=("--threads 257" "--units 1000001" "--unit-size 1000000001"
-		"--serial 1.5" "--serial -0.1" "--serial abc" "--serial 0.1x"
-		"--serial nan" "--serial inf" "--serial" "--serial="
-		"--karp-flatt 0" "--karp-flatt -2" "--karp-flatt two" "--karp-flatt"
-		"--engine cuda" "--engine" "--predict --karp-flatt 2"
-		"--predict=yes" "--csv=yes" "--bogus" "stray")
+	# tests/fuzz.bats tries every option with every kind of bad value;
+	# here, the limits and the cases of this lab's own.
+	local rows=("--threads 0" "--threads 257" "--units 1000001" "--unit-size 1000000001"
+		"--serial 1.5" "--serial -0.1" "--serial nan" "--serial 0.1x"
+		"--karp-flatt 0" "--engine cuda" "--predict --karp-flatt 2"
+		"--bogus" "stray")
 	wb_bad_input amdahl "${rows[@]}"
 }

@@ -8,8 +8,6 @@
 #include "amdahl.h"
 #include "wb.h"
 
-const char *const engines[] = {"pthreads", "openmp", NULL};
-
 int main(int argc, char **argv)
 {
 	long threads = 4, units = 1000, size = 200000, reps = 5;

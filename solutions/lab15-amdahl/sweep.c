@@ -10,6 +10,8 @@
 #include "amdahl.h"
 #include "wb.h"
 
+const char *const engines[] = {"pthreads", "openmp", NULL};
+
 struct run {
 	int engine, threads;      /* what runs the parallel part, on how many */
 	long units, serial, size; /* units in all, the serial ones; terms */
