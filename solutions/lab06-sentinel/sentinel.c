@@ -5,40 +5,13 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
+#include "stop.h"
 #include "summary.h"
 #include "wb.h"
 #include "workers.h"
 
 enum shutdown { BY_SENTINELS, BY_CLOSING };
 static const char *const shutdowns[] = {"sentinel", "close", NULL};
-
-/* The producers are done: each consumer must learn that no more items will
- * come. The queue is FIFO, so the sentinels go behind every real item. */
-static void put_sentinels(struct run *r)
-{
-	/* STARTER BEGIN
-	// TODO(lab06): one sentinel stops one consumer: put r->sentinels of them
-	queue_put(&r->q, (struct item){SENTINEL, 0});
-	atomic_fetch_add(&r->sentinels_put, 1);
-	atomic_fetch_add(&r->progress, 1);
-	STARTER END */
-	for (long i = 0; i < r->sentinels; i++) {
-		queue_put(&r->q, (struct item){SENTINEL, 0});
-		atomic_fetch_add(&r->sentinels_put, 1);
-		atomic_fetch_add(&r->progress, 1);
-	}
-	/* SOLUTION END */
-}
-
-/* The other way: close the queue, and every consumer's get returns false
- * once the queue is empty. A put after that must fail, as Python's put
- * raises ShutDown after Queue.shutdown(). */
-static void close_queue(struct run *r)
-{
-	queue_close(&r->q);
-	atomic_fetch_add(&r->progress, 1);
-	r->late_refused = !queue_put(&r->q, (struct item){LATE, 0});
-}
 
 int main(int argc, char **argv)
 {
@@ -104,9 +77,9 @@ int main(int argc, char **argv)
 	workers_join(r.prod, producers);
 	atomic_store(&r.phase, STOPPING);
 	if (shutdown == BY_SENTINELS)
-		put_sentinels(&r);
+		stop_by_sentinels(&r);
 	else
-		close_queue(&r);
+		stop_by_closing(&r);
 	atomic_store(&r.phase, DRAINING);
 	workers_join(r.cons, consumers);
 	if (spurious_us > 0)

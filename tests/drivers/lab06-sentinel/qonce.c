@@ -1,0 +1,118 @@
+/* qonce.c: is every item consumed exactly once? The driver's producers and
+ * consumers move numbered items through the lab's queue, over a grid of
+ * sizes, and main stops the consumers with the lab's stop_by_sentinels or
+ * queue_close. The tests run it under ThreadSanitizer. Prints "qonce: ok". */
+#include "drv.h"
+#include "stop.h"
+
+#define MAXT     8   /* producers or consumers, at most */
+#define MAXITEMS 800 /* producers x items, at most */
+
+struct shape {
+	int producers, consumers, capacity, items;
+};
+/* Capacity 1 makes every item a hand-off; more consumers than items leave
+ * some with nothing to do but stop. */
+static const struct shape grid[] = {{1, 4, 1, 200},
+				    {4, 1, 1, 200},
+				    {3, 5, 2, 100},
+				    {2, 8, 1, 3},
+				    {2, 3, 64, 20}};
+
+static struct run r;
+static atomic_int seen[MAXITEMS]; /* times each item was consumed */
+static atomic_long strays;        /* items consumed that nobody put */
+
+static void *produce(void *arg)
+{
+	struct call *c = arg;
+	c->ok = true;
+	for (long seq = 0; seq < r.items; seq++)
+		c->ok = queue_put(&r.q, (struct item){c->it.producer, seq}) &&
+			c->ok;
+	atomic_store(&c->done, true);
+	return NULL;
+}
+
+static void *consume(void *arg)
+{
+	struct call *c = arg;
+	struct item it;
+	while (queue_get(&r.q, &it) && it.producer != SENTINEL) {
+		if (it.producer < 0 || it.producer >= r.producers ||
+		    it.seq < 0 || it.seq >= r.items)
+			atomic_fetch_add(&strays, 1);
+		else
+			atomic_fetch_add(&seen[it.producer * r.items + it.seq],
+					 1);
+	}
+	atomic_store(&c->done, true);
+	return NULL;
+}
+
+static void start(struct call *c, int n, void *(*fn)(void *))
+{
+	for (int i = 0; i < n; i++) {
+		c[i] = (struct call){.it = {i, 0}};
+		wb_check(pthread_create(&c[i].thread, NULL, fn, &c[i]),
+			 "pthread_create");
+	}
+}
+
+static void once(struct shape s, bool closing)
+{
+	struct call prod[MAXT], cons[MAXT];
+	const char *how = closing ? "closing the queue" : "sentinels";
+	r = (struct run){.producers = s.producers,
+			 .consumers = s.consumers,
+			 .items = s.items,
+			 .sentinels = closing ? -1 : s.consumers};
+	for (int i = 0; i < s.producers * s.items; i++)
+		atomic_store(&seen[i], 0);
+	atomic_store(&strays, 0);
+	queue_init(&r.q, s.capacity);
+	start(cons, s.consumers, consume);
+	start(prod, s.producers, produce);
+	if (drv_done(prod, s.producers, 2000) < s.producers)
+		drv_fail("producers still wait in put after 2 s");
+	drv_join(prod, s.producers);
+	for (int i = 0; i < s.producers; i++)
+		if (!prod[i].ok)
+			drv_fail("a put on an open queue failed");
+	if (closing)
+		queue_close(&r.q);
+	else
+		stop_by_sentinels(&r);
+	int done = drv_done(cons, s.consumers, 2000);
+	if (done < s.consumers)
+		drv_fail("stopped by %s, %d of %d consumers still wait after "
+			 "2 s",
+			 how, s.consumers - done, s.consumers);
+	drv_join(cons, s.consumers);
+
+	long got = atomic_load(&strays), lost = 0, twice = 0;
+	for (int i = 0; i < s.producers * s.items; i++) {
+		int n = atomic_load(&seen[i]);
+		got += n;
+		lost += n == 0;
+		twice += n > 1;
+	}
+	printf("%d producers x %d items, %d consumers, capacity %d, %s: "
+	       "%ld consumed, %ld lost, %ld twice, %ld strays\n",
+	       s.producers, s.items, s.consumers, s.capacity, how, got, lost,
+	       twice, atomic_load(&strays));
+	if (lost || twice || atomic_load(&strays))
+		drv_fail("every item must be consumed exactly once");
+	queue_destroy(&r.q);
+}
+
+int main(void)
+{
+	drv_name = "qonce";
+	for (size_t i = 0; i < sizeof grid / sizeof grid[0]; i++) {
+		once(grid[i], false);
+		once(grid[i], true);
+	}
+	puts("qonce: ok");
+	return 0;
+}
