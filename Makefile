@@ -13,6 +13,13 @@
 # `make help`.
 
 LABS_DIR ?= labs
+# A folder name is data, never code: a LABS_DIR holding a character that make
+# or the shell would read as code (a student's folder named "$(shell ...)",
+# say) is refused before it is used anywhere.
+WB_BAD_CHARS := $$ ` " ' \ ; & | < > ( ) { } *
+ifneq ($(strip $(foreach c,$(WB_BAD_CHARS),$(findstring $(c),$(value LABS_DIR)))),)
+$(error LABS_DIR: a folder name may not hold any of $(WB_BAD_CHARS): rename or copy the folder)
+endif
 # A whole clone given as LABS_DIR stands for its labs/ folder.
 ifeq ($(wildcard $(LABS_DIR)/lab[0-9][0-9]-*),)
 ifneq ($(wildcard $(LABS_DIR)/labs/lab[0-9][0-9]-*),)

@@ -155,3 +155,13 @@ hostile_build() {
 	[[ $output =~ lab03-race\ +[0-9]+/[0-9]+\ +10 ]]
 	no_mark
 }
+
+@test "input: a LABS_DIR whose name holds make or shell code is refused before it runs" {
+	local name
+	for name in "x\$(shell touch $MARK)" "x\`touch $MARK\`" "x;touch $MARK"; do
+		run make -s -C "$ROOT" grade LABS_DIR="$BATS_TEST_TMPDIR/$name"
+		[ "$status" = 2 ]
+		[[ $output == *"LABS_DIR: a folder name may not hold"* ]]
+	done
+	no_mark
+}
