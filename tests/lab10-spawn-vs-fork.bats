@@ -14,54 +14,142 @@ starts_a_child() {
 	return 1
 }
 
+# driver_ok NAME: the test driver NAME (tests/drivers/lab10-spawn-vs-fork)
+# exited 0 and printed its verdict "NAME: ok: ..." last, so an exit(0)
+# from inside the lab's code does not pass.
+driver_ok() {
+	if [ "$status" = 0 ] && [[ ${lines[${#lines[@]} - 1]:-} == "$1: ok: "* ]]; then
+		return 0
+	fi
+	echo "the driver $1 did not end with its \"$1: ok\" verdict" >&2
+	wb_explain
+	return 1
+}
+
+# descendants PID: the processes below PID (as the host sees them), one a
+# line, nearest first.
+descendants() {
+	ps -e -o pid= -o ppid= | awk -v root="$1" '
+		{ kids[$2] = kids[$2] " " $1 }
+		END {
+			n = split(kids[root], q, " ")
+			for (i = 1; i <= n; i++) {
+				print q[i]
+				m = split(kids[q[i]], k, " ")
+				for (j = 1; j <= m; j++)
+					q[++n] = k[j]
+			}
+		}'
+}
+
+# jailed_pid BGPID EXE: the host PID of the program EXE that was started in
+# the background as BGPID (timeout ... jail ... EXE &): the descendant of
+# BGPID nearest to it whose /proc/PID/exe is EXE. Waits up to 5 s for the
+# jail to start it; prints the PID, or fails.
+jailed_pid() {
+	local i pid
+	for i in $(seq 100); do
+		for pid in $(descendants "$1"); do
+			if [ "/proc/$pid/exe" -ef "$2" ]; then
+				echo "$pid"
+				return 0
+			fi
+		done
+		sleep 0.05
+	done
+	echo "no process runs $2 under pid $1" >&2
+	return 1
+}
+
+# field PID N: field N of /proc/PID/stat, counted after the name (1 is the
+# state, 2 the parent's PID); fails once PID is gone.
+field() {
+	local stat
+	stat=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+	stat=${stat##*) }
+	awk -v n="$2" '{ print $n }' <<<"$stat"
+}
+
+# running PID: the process exists and has not ended (a zombie has ended).
+running() {
+	local state
+	state=$(field "$1" 1) && [ "$state" != Z ]
+}
+
 # start_bg PROG ARG...: starts a program of this lab in the background, in
-# the same jail and under the same timeout as wb_run. teardown kills it.
+# the jail and under a timeout, as wb_run would; teardown kills it. Sets P,
+# the program's host PID, and INIT, the jail's first process: while INIT is
+# stopped (SIGSTOP), the jail stays up, so what ends then is the program's
+# own doing, not the jail's clean-up.
 start_bg() {
 	BG_EXE=$WB_BIN/$WB_LAB/$1
 	shift
 	BG_OUT=$BATS_TEST_TMPDIR/bg.out BG_ERR=$BATS_TEST_TMPDIR/bg.err
 	timeout -k 2 20 "${WB_JAIL[@]}" "$BG_EXE" "$@" >"$BG_OUT" 2>"$BG_ERR" </dev/null 3>&- &
 	BG_PID=$!
+	P=$(jailed_pid "$BG_PID" "$BG_EXE") || return 1
+	INIT=$(field "$P" 2)
 }
 
-# bg_pids: waits for startcost's first line; sets P (it) and S (its server).
-bg_pids() {
-	local i line
+# wait_for TEXT: waits up to 5 s for a line of the program's stdout that
+# starts with TEXT; prints it.
+wait_for() {
+	local i
 	for i in $(seq 100); do
-		line=$(grep -m1 '^parent: pid' "$BG_OUT" 2>/dev/null || true)
-		if [[ $line =~ pid\ ([0-9]+)\;\ fork\ server:\ pid\ ([0-9]+), ]]; then
-			P=${BASH_REMATCH[1]} S=${BASH_REMATCH[2]}
-			return 0
-		fi
+		grep -m1 "^$1" "$BG_OUT" 2>/dev/null && return 0
 		sleep 0.05
 	done
-	echo "startcost never printed its pid and its fork server's" >&2
+	echo "the program never printed \"$1\"" >&2
 	cat "$BG_OUT" "$BG_ERR" >&2
 	return 1
 }
 
-# bg_end: waits for the background run; sets BG_STATUS.
+# server_pid: the host PID of startcost's fork server, from the pid it
+# printed (a PID inside the jail) and /proc/PID/status's NSpid line.
+server_pid() {
+	local line ns pid
+	line=$(wait_for "parent: pid") || return 1
+	[[ $line =~ fork\ server:\ pid\ ([0-9]+), ]] || return 1
+	ns=${BASH_REMATCH[1]}
+	for pid in $(descendants "$P"); do
+		if [ "$(awk '/^NSpid:/ { print $NF }' "/proc/$pid/status" 2>/dev/null)" = "$ns" ]; then
+			echo "$pid"
+			return 0
+		fi
+	done
+	echo "no process is the fork server, pid $ns in the jail" >&2
+	return 1
+}
+
+# ends_within PID: PID ends (or becomes a zombie) within 5 s.
+ends_within() {
+	local i
+	for i in $(seq 100); do
+		running "$1" || return 0
+		sleep 0.05
+	done
+	return 1
+}
+
+# nothing_runs: no process of the jail runs any more but its first one
+# (zombies wait for it, stopped, to reap them).
+nothing_runs() {
+	local pid left=""
+	for pid in $(descendants "$INIT"); do
+		running "$pid" && left+=" $pid"
+	done
+	[ -z "$left" ] && return 0
+	echo "still running:" >&2
+	ps -o pid,ppid,stat,args -p "${left# }" >&2
+	return 1
+}
+
+# bg_end: lets the jail go on and waits for the run; sets BG_STATUS.
 bg_end() {
+	kill -CONT "$INIT" 2>/dev/null || true
 	BG_STATUS=0
 	wait "$BG_PID" || BG_STATUS=$?
 	BG_PID=
-}
-
-# running PID: the process exists and has not ended (a zombie has ended).
-running() {
-	local state
-	state=$(awk '{ sub(/.*\) /, ""); print $1 }' "/proc/$1/stat" 2>/dev/null) || return 1
-	[ -n "$state" ] && [ "$state" != Z ]
-}
-
-# nothing_left: no process of the program runs any more.
-nothing_left() {
-	local left
-	left=$(pgrep -a -f "^$BG_EXE( |\$)" || true)
-	[ -z "$left" ] && return 0
-	echo "still running after the program ended:" >&2
-	echo "$left" >&2
-	return 1
 }
 
 teardown() {
@@ -76,18 +164,29 @@ teardown() {
 	starts_a_child fork-exec
 }
 
-@test "exercise: spawn starts the helper, which writes its token back and ends with status 42" {
-	starts_a_child spawn
+# weight: 3
+@test "exercise: spawn: posix_spawn alone starts the helper, whose own token and exit status come back, and reaps it" {
+	wb_run checkspawn
+	driver_ok checkspawn
 }
 
-@test "exercise: the fork server starts a child that writes its token back and ends with status 42" {
-	starts_a_child forkserver
+# weight: 3
+@test "exercise: the fork server forks each child itself; the child's own token and status come back; nothing is left" {
+	wb_run checkserver
+	driver_ok checkserver
 }
 
-@test "exercise: every method reaps its child: no zombie, no child left, here or in the fork server" {
-	wb_run startcost --verify --rss-mb 8
-	wb_status 0
-	wb_stdout_has "no child left behind: no zombie, no running child (the fork server has none either)"
+# weight: 3
+@test "exercise: atfork: the fork waits for log_lock and holds it; parent and child each get it free" {
+	# A fork in a process with threads: the plain build under SAN=thread.
+	wb_run --no-tsan checkatfork
+	driver_ok checkatfork
+}
+
+# weight: 1
+@test "exercise: forkhazard's spawn fix starts the program afresh by posix_spawn, with --child and the watchdog" {
+	wb_run checkrespawn
+	driver_ok checkrespawn
 }
 
 @test "demo: the default run times fork and fork-exec, with median, min and max" {
@@ -100,45 +199,56 @@ teardown() {
 	done
 }
 
-@test "exercise: the default run times all four methods and compares fork with spawn" {
-	wb_run startcost --reps 3 --rss-mb 0
-	wb_status 0
-	for m in fork fork-exec spawn forkserver; do
-		grep -Eq "^  $m +median +[0-9.]+ us" <<<"$output" ||
-			{ echo "no timing row for $m" >&2; wb_explain; return 1; }
-	done
-	wb_stdout_has "fork takes"
+@test "demo: SIGTERM ends the program after it has reaped its fork server, and no process of it is left" {
+	start_bg startcost --reps 1000000 --rss-mb 0
+	S=$(server_pid)
+	kill -STOP "$INIT"
+	kill -TERM "$P"
+	ends_within "$P" || { echo "the program still runs 5 s after SIGTERM" >&2; return 1; }
+	# The server's entry is gone only if the program reaped it: had it
+	# outlived the program, it would wait as a zombie for the stopped INIT.
+	[ ! -e "/proc/$S" ] || { echo "the fork server $S was not reaped by the program" >&2; return 1; }
+	nothing_runs
+	bg_end
+	[ "$BG_STATUS" = 143 ] || { echo "expected the program to end by SIGTERM (status 143), got $BG_STATUS" >&2; return 1; }
+	[ ! -s "$BG_ERR" ] || { echo "unexpected messages:" >&2; cat "$BG_ERR" >&2; return 1; }
 }
 
-@test "demo: SIGTERM ends the program and its fork server, and no process of it is left" {
+@test "demo: a SIGTERM to the program and all its children at once ends it by SIGTERM, without an error message" {
 	start_bg startcost --reps 1000000 --rss-mb 0
-	bg_pids
-	running "$S"
-	kill -TERM "$P"
+	wait_for "parent: pid" >/dev/null
+	sleep 0.1 # into the timed starts
+	# The program first, as a group signal reaches it no later than the rest.
+	kill -TERM "$P" $(descendants "$P") 2>/dev/null || true
 	bg_end
-	if [ "$BG_STATUS" != 143 ]; then
-		echo "expected the program to end by SIGTERM (status 143), got $BG_STATUS" >&2
-		cat "$BG_ERR" >&2
-		return 1
-	fi
-	# The program waits for its server before it dies: both are gone now.
-	! running "$S" || { echo "the fork server $S still runs" >&2; return 1; }
-	nothing_left
+	[ "$BG_STATUS" = 143 ] || { echo "expected the program to end by SIGTERM (status 143), got $BG_STATUS" >&2; cat "$BG_ERR" >&2; return 1; }
+	[ ! -s "$BG_ERR" ] || { echo "unexpected messages:" >&2; cat "$BG_ERR" >&2; return 1; }
 }
 
 @test "demo: when the program is killed with SIGKILL, its fork server notices and ends" {
 	start_bg startcost --reps 1000000 --rss-mb 0
-	bg_pids
+	S=$(server_pid)
+	kill -STOP "$INIT"
 	kill -KILL "$P"
+	# End of file on the socket, or the parent-death signal: either is quick.
+	ends_within "$S" || { echo "the fork server $S outlived its parent by 5 s" >&2; return 1; }
+	nothing_runs
 	bg_end
 	[ "$BG_STATUS" = 137 ]
-	# End of file on the socket, or the parent-death signal: either is quick.
-	for i in $(seq 100); do
-		running "$S" || break
-		sleep 0.05
-	done
-	! running "$S" || { echo "the fork server $S outlived its parent by 5 s" >&2; return 1; }
-	nothing_left
+}
+
+@test "demo: when forkhazard is killed, its stuck child ends at once, long before its watchdog" {
+	start_bg forkhazard --fix none --watchdog-ms 60000
+	wait_for "main: started child" >/dev/null
+	local c
+	c=$(ps -o pid= --ppid "$P" | head -n 1)
+	[ -n "$c" ] || { echo "forkhazard has no child" >&2; return 1; }
+	kill -STOP "$INIT"
+	kill -KILL "$P"
+	ends_within "$c" || { echo "the stuck child $c outlived its parent by 5 s" >&2; return 1; }
+	nothing_runs
+	bg_end
+	[ "$BG_STATUS" = 137 ]
 }
 
 @test "input: --csv prints a header, then one row per method with median, min and max" {
@@ -163,13 +273,16 @@ teardown() {
 	[ "$(cut -d, -f2 <<<"$output" | tail -n +2 | tr '\n' ' ')" = "0 1 2 3 4 5 6 7 8 " ]
 }
 
-@test "input: --help of both programs describes every option and exits 0" {
+@test "input: --help of the three programs describes their arguments and exits 0" {
 	wb_run startcost --help
 	wb_status 0
 	for o in --method --rss-mb --reps --sweep --max-mb --verify --csv; do wb_stdout_has "$o"; done
 	wb_run forkhazard --help
 	wb_status 0
 	for o in --fix --watchdog-ms --child; do wb_stdout_has "$o"; done
+	wb_run child --help
+	wb_status 0
+	wb_stdout_has "FD TOKEN STATUS"
 }
 
 @test "input: startcost refuses bad options with exit 2 and one line naming the option" {
@@ -183,6 +296,34 @@ teardown() {
 	wb_bad_input startcost "${rows[@]}"
 }
 
+# child_refuses WHAT ARG...: the helper refuses ARG... with exit 2, nothing
+# on stdout and one line on stderr that names WHAT (FD, TOKEN or STATUS).
+child_refuses() {
+	local what=$1
+	shift
+	wb_run -t 5 child "$@"
+	if [ "$status" != 2 ] || [ -n "$output" ] || [ -z "$stderr" ] ||
+		[[ $stderr == *$'\n'* ]] || [[ $stderr != *"$what"* ]]; then
+		echo "bad input '$*': expected exit 2, empty stdout and one line on stderr naming $what" >&2
+		wb_explain
+		return 1
+	fi
+}
+
+@test "input: the child helper refuses bad numbers and tokens with exit 2 and one line naming the argument" {
+	local failed=0 long
+	long=$(printf 'x%.0s' {1..32})
+	child_refuses FD 4294967297 tok 0 || failed=1
+	child_refuses FD -1 tok 0 || failed=1
+	child_refuses FD " 1" tok 0 || failed=1
+	child_refuses STATUS 1 tok 256 || failed=1
+	child_refuses STATUS 1 tok -1 || failed=1
+	child_refuses TOKEN 1 "" 0 || failed=1
+	child_refuses TOKEN 1 "$long" 0 || failed=1
+	child_refuses "FD TOKEN STATUS" 1 tok || failed=1
+	return $failed
+}
+
 @test "demo: forking while the logger holds the lock leaves the child stuck until its watchdog ends it with 3" {
 	# ThreadSanitizer cannot follow threads started in a child forked from a
 	# threaded process (it stops the child), hence --no-tsan.
@@ -192,27 +333,6 @@ teardown() {
 		{ echo "expected the child to end with status 3" >&2; wb_explain; return 1; }
 	wb_stderr_has "watchdog: no progress for 200 ms"
 	wb_stderr_has "waits for log_lock"
-	wb_stdout_has "no child left behind"
-}
-
-@test "exercise: with pthread_atfork handlers the forked child takes the lock and ends with 0" {
-	# ThreadSanitizer cannot follow threads started in a child forked from a
-	# threaded process (it stops the child), hence --no-tsan.
-	wb_run --no-tsan forkhazard --fix atfork --watchdog-ms 200
-	wb_status 0
-	grep -Eq "^child [0-9]+ ended with status 0: it took log_lock and finished\$" <<<"$output" ||
-		{ echo "expected the child to take the lock and end with status 0" >&2; wb_explain; return 1; }
-	wb_stdout_has "no child left behind"
-}
-
-@test "exercise: with posix_spawn the child is a fresh program, takes the lock and ends with 0" {
-	# ThreadSanitizer cannot follow threads started in a child forked from a
-	# threaded process (it stops the child), hence --no-tsan.
-	wb_run --no-tsan forkhazard --fix spawn --watchdog-ms 200
-	wb_status 0
-	wb_stdout_has "took log_lock (a fresh run of the program, by posix_spawn)"
-	grep -Eq "^child [0-9]+ ended with status 0: it took log_lock and finished\$" <<<"$output" ||
-		{ echo "expected the child to take the lock and end with status 0" >&2; wb_explain; return 1; }
 	wb_stdout_has "no child left behind"
 }
 

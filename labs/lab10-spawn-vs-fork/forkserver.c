@@ -5,6 +5,7 @@
 #define _GNU_SOURCE /* prctl(PR_SET_PDEATHSIG) */
 #include <errno.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <sys/prctl.h>
 #include <sys/socket.h>
 #include <sys/wait.h>
@@ -65,7 +66,7 @@ void fs_start(void)
 	sock = sv[0];
 }
 
-void fs_stop(void)
+void fs_stop(int sig)
 {
 	if (!server)
 		return;
@@ -73,7 +74,10 @@ void fs_stop(void)
 	int status = reap(server);
 	if (status == -1)
 		wb_die("waitpid (fork server)", errno);
-	if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
+	/* A signal to the whole process group (Ctrl-C, a SIGTERM to the
+	 * group) may have ended the server too: that is no error. */
+	bool same = sig && WIFSIGNALED(status) && WTERMSIG(status) == sig;
+	if (!same && (!WIFEXITED(status) || WEXITSTATUS(status) != 0))
 		fprintf(stderr,
 			"%s: the fork server ended with wait status %d\n",
 			wb_prog, status);

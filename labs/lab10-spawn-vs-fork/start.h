@@ -45,7 +45,9 @@ int reap(pid_t pid); /* waits for child pid, returns its wait status */
 
 /* The fork server: forked at program start, while this process is small. */
 void fs_start(void);
-void fs_stop(void); /* closes the socket, then reaps the server */
+/* Closes the socket, then reaps the server. sig: the signal that ends the
+ * program, or 0; a server ended by that same signal is no error. */
+void fs_stop(int sig);
 pid_t fs_pid(void); /* the server's pid, or 0 when it is not running */
 /* fdpass.c: a job over the server's socket, its fd as SCM_RIGHTS */
 int send_job(int sock, const struct job *j); /* 0, or -1 and errno */

@@ -24,7 +24,7 @@ void stop_if_asked(void)
 {
 	if (!stopping)
 		return;
-	fs_stop();
+	fs_stop(stopping);
 	/* End by the same signal, so whoever waits for us sees how. */
 	signal(stopping, SIG_DFL);
 	raise(stopping);

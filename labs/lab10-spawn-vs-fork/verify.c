@@ -22,6 +22,7 @@ bool verify(const char *name, int (*start)(const struct job *))
 	struct job j = {.fd = p[1], .status = 42};
 	snprintf(j.token, sizeof j.token, "%s:%ld", name, (long)getpid());
 	int status = start(&j), err = errno;
+	stop_if_asked(); /* a SIGTERM may have ended the child */
 	close(p[1]);
 	char got[64];
 	ssize_t n = read(p[0], got, sizeof got - 1);

@@ -90,6 +90,6 @@ int main(int argc, char **argv)
 			ok &= measure(mb, chosen, reps, csv) || chosen == ALL;
 		}
 	}
-	fs_stop();
+	fs_stop(0);
 	return ok ? 0 : 1;
 }
