@@ -47,17 +47,20 @@ long counters_line_of(const struct counters *c, int i)
 	return (long)((uintptr_t)counter(c, i) / (uintptr_t)c->line - first);
 }
 
-/* Prints each counter's offset and cache line, then whether lines are
- * shared. */
+/* Prints each counter's offset and cache line, then whether two counters
+ * fall on one line. */
 void counters_show(const struct counters *c, const char *name)
 {
 	printf("layout %s: %d counters of %zu bytes, %zu bytes apart, "
 	       "cache line %ld bytes\n",
 	       name, c->n, sizeof(long), c->stride, c->line);
-	for (int i = 0; i < c->n; i++)
+	long lines = 0;
+	for (int i = 0; i < c->n; i++) {
+		long line = counters_line_of(c, i);
 		printf("counter %d: offset %zu, cache line %ld\n", i,
-		       (size_t)i * c->stride, counters_line_of(c, i));
-	long lines = counters_line_of(c, c->n - 1) + 1;
+		       (size_t)i * c->stride, line);
+		lines += i == 0 || line != counters_line_of(c, i - 1);
+	}
 	if (lines == c->n)
 		printf("%d counters on %ld cache lines: no line is shared\n",
 		       c->n, lines);
