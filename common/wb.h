@@ -48,9 +48,22 @@ struct wb_opt {
 /* clang-format on */
 
 extern const char *wb_prog; /* program name used in every message */
-/* Parses argv against opts (ended by WB_OPT_END). Accepts --name value and
- * --name=value. Prints usage for --help and exits 0; on bad input prints one
- * line naming the option and its accepted range and exits 2. */
+/* Parses argv against opts (ended by WB_OPT_END, at most 64 options).
+ * Accepts --name value and --name=value. Prints usage, each option with what
+ * it accepts, for --help (or -h) and exits 0; on bad input prints one line
+ * naming the option and what it accepts and exits 2. The rules:
+ * - an integer is an optional '-' and decimal digits; a number may add a
+ *   fraction and an exponent (0.5, 1e-3). Nothing else: no blanks or '+' in
+ *   front, no trailing text, no hex, no inf or nan, no overflow. A number
+ *   that underflows to a tiny or zero value is that value (1e-320 is in 0..1);
+ * - values outside [min, max] are refused, never clamped;
+ * - an empty value (--x= or --x "") is refused; so is a missing one, at the
+ *   end of argv or before another option (--threads --csv);
+ * - an option given twice is refused (--threads 2 --threads 4), so is a
+ *   value given to a flag (--csv=1) and any argument that is not an option
+ *   (no program takes operands; "--" is refused like an unknown option);
+ * - an echoed bad value shows control characters as C escapes (\n) and is
+ *   cut after 40 characters, so the message stays one line. */
 void wb_parse(int argc, char **argv, const char *prog, const char *about,
 	      const struct wb_opt *opts);
 /* The same message and exit status 2, for checks across options. */

@@ -31,13 +31,16 @@ static void stats_cases(void)
 
 int main(int argc, char **argv)
 {
-	long count = 1, stall = 0, team = 0;
-	double ratio = 0.5;
+	long count = 1, stall = 0, team = 0, offset = 0;
+	double ratio = 0.5, scale = 1;
 	int color = 0;
 	bool verbose = false, stats = false, machine = false, burn = false;
 	const struct wb_opt opts[] = {
 		WB_INT("count", &count, 1, 100, "a small count"),
 		WB_DOUBLE("ratio", &ratio, 0, 1, "a fraction"),
+		WB_INT("offset", &offset, -5, 5, "a range below zero"),
+		WB_DOUBLE("scale", &scale, 0.001, 1234567.5,
+			  "a range of odd ends"),
 		WB_CHOICE("color", &color, colors, "a colour"),
 		WB_FLAG("verbose", &verbose, "a flag"),
 		WB_INT("stall", &stall, 1, 10000,
@@ -70,5 +73,7 @@ int main(int argc, char **argv)
 		printf("burn %llu\n", (unsigned long long)wb_burn(10));
 	printf("count %ld ratio %g color %s verbose %d\n", count, ratio,
 	       colors[color], verbose);
+	if (offset || scale != 1)
+		printf("offset %ld scale %g\n", offset, scale);
 	return 0;
 }
