@@ -95,7 +95,7 @@ driver() {
 
 # weight: 1
 @test "exercise: under ThreadSanitizer, every item is consumed exactly once, stopped by sentinels or by close (capacity 1 to 64, 1 to 8 consumers)" {
-	driver -t 30 --tsan qonce
+	driver -t 20 --tsan qonce
 }
 
 @test "input: --csv prints a header and one row with the counts" {

@@ -50,6 +50,18 @@ static void *consume(void *arg)
 	return NULL;
 }
 
+/* Main's part once the producers are done: the lab's way to stop. */
+static void *stop(void *arg)
+{
+	struct call *c = arg;
+	if (c->arg)
+		queue_close(&r.q);
+	else
+		stop_by_sentinels(&r);
+	atomic_store(&c->done, true);
+	return NULL;
+}
+
 static void start(struct call *c, int n, void *(*fn)(void *))
 {
 	for (int i = 0; i < n; i++) {
@@ -79,10 +91,10 @@ static void once(struct shape s, bool closing)
 	for (int i = 0; i < s.producers; i++)
 		if (!prod[i].ok)
 			drv_fail("a put on an open queue failed");
-	if (closing)
-		queue_close(&r.q);
-	else
-		stop_by_sentinels(&r);
+	/* On a thread of its own: a put of a sentinel may wait for ever. */
+	struct call stopper = {.arg = closing ? &r : NULL};
+	wb_check(pthread_create(&stopper.thread, NULL, stop, &stopper),
+		 "pthread_create");
 	int done = drv_done(cons, s.consumers, 2000);
 	if (done < s.consumers)
 		drv_fail("stopped by %s, %d of %d consumers still wait after "
@@ -103,6 +115,9 @@ static void once(struct shape s, bool closing)
 	       twice, atomic_load(&strays));
 	if (lost || twice || atomic_load(&strays))
 		drv_fail("every item must be consumed exactly once");
+	if (drv_done(&stopper, 1, 1000) < 1)
+		drv_fail("stopped by %s, main's part never returned", how);
+	drv_join(&stopper, 1);
 	queue_destroy(&r.q);
 }
 
