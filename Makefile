@@ -74,6 +74,13 @@ progs = $(addprefix $(2)/$(call treekey,$(1))/$(3)/,$(call mains,$(3)) $(call dr
 # progs of lab $(2) in tree $(1), for every variant
 allprogs = $(foreach v,$(VARIANTS),$(call progs,$(1),$(v),$(2)))
 
+# The jail every test runs a program in (tests/jail/jail.c): built once,
+# plain, whatever the variant.
+JAIL := build/jail
+$(JAIL): tests/jail/jail.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 -Wall -Wextra -Werror -o $@ $<
+
 # ---- rules, generated per variant, tree and lab ----
 define LIB_rules
 $(1)/common/%.o: common/%.c
@@ -133,12 +140,12 @@ all: $(foreach t,$(TREES),$(foreach l,$(LABS),$(call progs,$(t),$(B),$(l))))
 
 # What the suite runs: both trees in every variant, and common/'s test program.
 .PHONY: build-trees
-build-trees: $(foreach t,labs solutions,$(foreach l,$(LABS),$(call allprogs,$(t),$(l)))) \
+build-trees: $(JAIL) $(foreach t,labs solutions,$(foreach l,$(LABS),$(call allprogs,$(t),$(l)))) \
 	$(foreach v,$(VARIANTS),$(v)/solutions/common/wbtest $(v)/solutions/common/hostile)
 
 define LAB_targets
 .PHONY: lab$(1) build-lab$(1) check-lab$(1)
-build-lab$(1): $(call allprogs,$(LABS_DIR),$(call labof,$(1)))
+build-lab$(1): $(JAIL) $(call allprogs,$(LABS_DIR),$(call labof,$(1)))
 # A demonstration ended by its watchdog exits 3: expected, not a make error.
 lab$(1): $(call progs,$(LABS_DIR),$(B),$(call labof,$(1)))
 	@for p in $$(or $$(PROG),$$(RUN_$(call labof,$(1))),$(call mains,$(call labof,$(1)))); do \
@@ -157,12 +164,12 @@ SUITE_ENV = MAKE="$(MAKE)" CC="$(CC)" SAN="$(SAN)" LABS_DIR="$(LABS_DIR)" \
 test: deps-check
 	@$(SUITE_ENV) tests/bin/suite test
 
-grade: deps-check
+grade: deps-check $(JAIL)
 	@$(SUITE_ENV) WB_ONLY="$(LAB)" tests/bin/grade
 
 # The mutation check: the exercise tests reject every known-wrong variant in
 # tests/mutants/ and accept every known-right one (LAB=NN: one lab only).
-mutation: deps-check
+mutation: deps-check $(JAIL)
 	@$(SUITE_ENV) tests/bin/mutation $(foreach n,$(LAB),$(call labof,$(n)))
 
 # Figures measure the reference solutions unless LABS_DIR is given.
@@ -195,7 +202,7 @@ deps-check:
 		else echo "missing:$$missing; run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi; fi
 
 format:
-	clang-format -i common/*.[ch] tests/unit/*.c $(wildcard tests/drivers/*/*.c) solutions/*/*.[ch]
+	clang-format -i common/*.[ch] tests/unit/*.c tests/jail/*.c $(wildcard tests/drivers/*/*.c) solutions/*/*.[ch]
 	tests/bin/mkstarter solutions labs
 
 clean:

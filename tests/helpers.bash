@@ -16,12 +16,18 @@ WB_TIMEOUT=${WB_TIMEOUT:-10}
 # ThreadSanitizer otherwise sleeps a second at every exit.
 export TSAN_OPTIONS=${TSAN_OPTIONS:-atexit_sleep_ms=0}
 
-# Every program runs in tests/bin/jail: its own PID, IPC, network and mount
+# Every program runs in the jail (tests/jail/jail.c, built as build/jail):
+# its own PID, IPC, network and mount
 # namespaces, a private /tmp, the checkout hidden, an unprivileged user with
 # a process cap and a file-size cap of its own. So a submission that forks
 # without bound, floods its output, detaches or reads the reference fails
 # one test, and only that; and all it started is gone when it ends.
-WB_JAIL=("$BATS_TEST_DIRNAME/bin/jail" --)
+WB_ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
+WB_JAIL=("$WB_ROOT/build/jail" --hide "$WB_ROOT" --)
+[ -x "${WB_JAIL[0]}" ] || {
+	echo "helpers.bash: ${WB_JAIL[0]} is missing: run the tests through make" >&2
+	exit 1
+}
 
 # wb_run [-t SECONDS] [--tsan | --no-tsan] PROG [ARG...]
 # Runs a program of this lab under `timeout`, which kills its whole process
@@ -54,7 +60,7 @@ wb_run() {
 	# 3>&- : bats waits for fd 3 to close, so a leftover child holding it
 	# would hang the whole run.
 	status=0
-	timeout -k 2 "$limit" "${WB_JAIL[0]}" $(wb_data_cap "$bin") -- "$exe" "$@" \
+	timeout -k 2 "$limit" "${WB_JAIL[@]:0:3}" $(wb_data_cap "$bin") -- "$exe" "$@" \
 		>"$out" 2>"$err" </dev/null 3>&- ||
 		status=$?
 	output=$(<"$out")

@@ -1,7 +1,8 @@
 # gradelib.sh: grading one lab of one tree, shared by grade and mutation.
 # Sourced from the checkout's root. A submission is hostile: it is copied in
 # by name (the names come from solutions/, never from the submission), built
-# by a compiler in tests/bin/jail, and its programs run in the jail too.
+# by a compiler in the jail (build/jail, from tests/jail/jail.c), and its
+# programs run in the jail too.
 
 # The largest source file taken from a submission.
 WB_MAX_SOURCE=$((1024 * 1024))
@@ -73,7 +74,7 @@ wb_build_lab() {
 	mkdir -p "$out/bin" "$out/tsan"
 	local buid=$((100000 + $$))
 	[ "$(id -u)" != 0 ] || chown -R "$buid:$buid" "$out/bin" "$out/tsan"
-	local cc="$PWD/tests/bin/jail --build --uid $buid --keep common --keep $tree"
+	local cc="$PWD/build/jail --build --uid $buid --hide $PWD --keep common --keep $tree"
 	cc+=" --keep tests/drivers/$lab --rw $out/bin --rw $out/tsan -- ${CC:-gcc}"
 	# umask 0: the folders make creates (as us) must take the compiler's
 	# output (as the jail's user); write access is taken back after.
