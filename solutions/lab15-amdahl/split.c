@@ -23,7 +23,8 @@ void split(struct part *parts, int n, long first, long units, long size)
 	}
 }
 
-/* Runs the parallel part on n threads and returns the sum of all parts. */
+/* Runs the parallel part on n threads, a part each, and returns the sum of
+ * all parts. do_part (work.c) is the work of one thread. */
 uint64_t run_pthreads(struct part *parts, int n, long first, long units,
 		      long size)
 {
