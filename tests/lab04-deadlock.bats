@@ -4,44 +4,25 @@
 load helpers
 
 
-# Watchdog limits: a finished strategy never goes 500 ms (1000 ms under
-# ThreadSanitizer) without a transfer, and an unfinished one (the starter
-# falls back to naive) deadlocks under --force and fails that fast. The
-# limit also covers starting the threads, so runs whose report is checked
-# get no less than 500 ms, even on a machine busy with other work.
+# Exercise tests grade the tree's transfer_ordered and transfer_trylock
+# through the test driver audit (tests/drivers/lab04-deadlock): it makes
+# known transfers and checks every balance itself, sees every mutex call and
+# sleep (-Wl,--wrap), forces tellers to collide in step, and ends a run that
+# deadlocks (at once) or livelocks (after a second) with exit 3 and a report.
 
-# completes STRATEGY: every transfer is done and the bank's total is
-# conserved, for each THREADS[:ACCOUNTS] below: with --force wherever there
-# is an account per thread, and without it when more threads share fewer
-# accounts (random pairs, heavy contention).
-completes() {
-	local spec n accounts force
-	for spec in 2 3 4 8 2:5 4:2 8:3; do
-		n=${spec%:*} accounts=${spec#*:} force=()
-		((accounts >= n)) && force=(--force)
-		wb_run bank --strategy "$1" --threads "$n" --accounts "$accounts" \
-			--transfers 20000 --watchdog-ms 500 --csv "${force[@]}"
-		wb_status 0 || return 1
-		local completed expected found
-		completed=$(wb_csv_field completed)
-		expected=$(wb_csv_field expected_total)
-		found=$(wb_csv_field found_total)
-		if [ "$completed" != $((n * 20000)) ] || [ "$found" != "$expected" ]; then
-			echo "$1, $n threads, $accounts accounts ${force[*]}: completed $completed of $((n * 20000)), total $found, expected $expected" >&2
-			wb_explain
-			return 1
-		fi
-	done
-}
-
-# tsan_clean STRATEGY: no lock-order inversion from one thread that moves
-# money both ways between two accounts, and no data race under --force.
-tsan_clean() {
-	wb_run -t 30 --tsan bank --strategy "$1" --threads 1 --transfers 50
-	wb_tsan_clean || return 1
-	wb_run -t 30 --tsan bank --strategy "$1" --threads 4 --transfers 2000 \
-		--force --watchdog-ms 1000
-	wb_tsan_clean
+# audited [--tsan] MODE STRATEGY: audit ran MODE on STRATEGY and all its
+# checks held: exit 0, its own last line, and no ThreadSanitizer report.
+audited() {
+	local tsan=()
+	[ "$1" = --tsan ] && tsan=(--tsan) && shift
+	wb_run -t 30 "${tsan[@]}" audit "$@"
+	if [ "$status" = 0 ] && [ "${lines[-1]:-}" = "audit: pass" ] &&
+		[[ $stderr != *ThreadSanitizer* ]]; then
+		return 0
+	fi
+	echo "expected audit $* to exit 0 with 'audit: pass' last (and no ThreadSanitizer report)" >&2
+	wb_explain
+	return 1
 }
 
 @test "demo: naive with --force deadlocks every time; the watchdog names the cycle and exits 3" {
@@ -90,34 +71,39 @@ tsan_clean() {
 	wb_stdout_has "total balance: expected 2000, found 2000: conserved"
 }
 
-@test "exercise: ordered finishes every transfer with the total conserved, at 2 to 8 threads" {
-	completes ordered
+# weight: 1
+@test "exercise: ordered moves each amount from payer to payee, also with tellers forced to collide" {
+	audited moves ordered
 }
 
-@test "exercise: trylock finishes every transfer with the total conserved, at 2 to 8 threads" {
-	completes trylock
+# weight: 2
+@test "exercise: ordered waits for account locks in one global order (no lock-order inversion)" {
+	audited order ordered
 }
 
-@test "exercise: trylock counts its retries (--force makes at least one certain)" {
-	local n
-	for n in 2 4 8; do
-		wb_run bank --strategy trylock --force --threads "$n" --transfers 10 \
-			--watchdog-ms 500 --csv
-		wb_status 0 || return 1
-		if ! (($(wb_csv_field retries) >= 1)); then
-			echo "trylock, $n threads, --force: expected at least 1 retry" >&2
-			wb_explain
-			return 1
-		fi
-	done
+# weight: 2
+@test "exercise: ordered never deadlocks: tellers forced to take their first accounts together all finish" {
+	audited collide ordered
 }
 
-@test "exercise: ThreadSanitizer finds nothing in ordered: no data race, no lock-order inversion" {
-	tsan_clean ordered
+# weight: 1
+@test "exercise: trylock moves each amount from payer to payee, also with tellers forced to collide" {
+	audited moves trylock
 }
 
-@test "exercise: ThreadSanitizer finds nothing in trylock: no data race, no lock-order inversion" {
-	tsan_clean trylock
+# weight: 2
+@test "exercise: trylock never deadlocks or livelocks: tellers forced to collide in step all finish" {
+	audited collide trylock
+}
+
+# weight: 1
+@test "exercise: trylock counts each time it gives its first account back in t->retries" {
+	audited retries trylock
+}
+
+# weight: 1
+@test "exercise: ThreadSanitizer finds no data race in ordered or trylock, tellers forced to collide" {
+	audited --tsan races ordered && audited --tsan races trylock
 }
 
 @test "input: --csv prints a header and one row with the counts" {

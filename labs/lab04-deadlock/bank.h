@@ -38,6 +38,11 @@ struct teller {
 	uint64_t seed;       /* its own random numbers: accounts, back-off */
 };
 
+/* accounts.c: open_bank allocates and fills in what b->accounts and
+ * b->threads ask for (every account starts with 1000); close_bank frees it. */
+void open_bank(struct bank *b);
+void close_bank(struct bank *b);
+
 /* locks.c: lock an account, with the bookkeeping the report reads. */
 void take(struct teller *t, int account);     /* waits until it is free */
 bool try_take(struct teller *t, int account); /* false at once if busy */

@@ -13,12 +13,18 @@
  * and can never reach a barrier while the winner holds account 0 there.
  * Counting "blocked on a held lock" as arrived lets the winner go on.
  * Under `naive` every first lock is a different account, so every teller
- * really holds one before anybody asks for a second: the cycle is certain. */
+ * really holds one before anybody asks for a second: the cycle is certain.
+ * A teller blocked on a lock that take() does not see (a lock of your own
+ * around both takes, say) never counts, so after PAUSE_NS the pause gives
+ * up: no cycle is forced then, and the run goes on. */
+#define PAUSE_NS 200000000u /* 200 ms: far longer than tellers need */
+
 static void pause_holding_first(struct teller *me)
 {
 	struct bank *b = me->bank;
+	uint64_t until = wb_now_ns() + PAUSE_NS;
 	atomic_store(&me->arrived, true);
-	for (bool all = false; !all;) {
+	for (bool all = false; !all && wb_now_ns() < until;) {
 		all = true;
 		for (long i = 0; i < b->threads && all; i++) {
 			struct teller *u = &b->tellers[i];
