@@ -1,8 +1,7 @@
-/* drv.h: what lab06's test drivers share. The lab's condition variable
- * waits are wrapped (-Wl,--wrap, see drivers.mk), so a driver knows when a
- * thread sleeps in one, on which condition, and can make a wait return at
- * once (a spurious wake-up on demand). Each driver includes this file once,
- * first (it defines _GNU_SOURCE). */
+/* drv.h: what lab06's test drivers share: queue calls on threads of their
+ * own, deadlines, a verdict line, and (waits.h) the lab's condition variable
+ * waits seen from outside. Each driver includes this file once, first (it
+ * defines _GNU_SOURCE). */
 #ifndef DRV_H
 #define DRV_H
 #define _GNU_SOURCE /* syscall(SYS_gettid) */
@@ -18,70 +17,10 @@
 #include <unistd.h>
 
 #include "queue.h"
+#include "waits.h"
 #include "wb.h"
 
 static const char *drv_name; /* the driver's name, for its messages */
-
-static atomic_int drv_inside;            /* threads inside a wrapped wait now */
-static atomic_long drv_waits;            /* wrapped waits begun so far */
-static _Thread_local int drv_spurious;   /* this thread's next waits that
-					  return at once, without waiting */
-static pthread_cond_t *_Atomic drv_cond; /* the last wait's condition */
-static pthread_mutex_t *_Atomic drv_mutex; /* and its mutex */
-
-/* Counts a wait; false if it is to return at once, as POSIX allows. */
-static inline bool drv_enter(pthread_cond_t *c, pthread_mutex_t *m)
-{
-	atomic_store(&drv_cond, c);
-	atomic_store(&drv_mutex, m);
-	atomic_fetch_add(&drv_waits, 1);
-	if (drv_spurious > 0) {
-		drv_spurious--;
-		return false;
-	}
-	atomic_fetch_add(&drv_inside, 1);
-	return true;
-}
-
-int __real_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m);
-int __real_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
-				  const struct timespec *t);
-int __real_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
-				  clockid_t clock, const struct timespec *t);
-int __wrap_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m);
-int __wrap_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
-				  const struct timespec *t);
-int __wrap_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
-				  clockid_t clock, const struct timespec *t);
-
-int __wrap_pthread_cond_wait(pthread_cond_t *c, pthread_mutex_t *m)
-{
-	if (!drv_enter(c, m))
-		return 0;
-	int rc = __real_pthread_cond_wait(c, m);
-	atomic_fetch_sub(&drv_inside, 1);
-	return rc;
-}
-
-int __wrap_pthread_cond_timedwait(pthread_cond_t *c, pthread_mutex_t *m,
-				  const struct timespec *t)
-{
-	if (!drv_enter(c, m))
-		return 0;
-	int rc = __real_pthread_cond_timedwait(c, m, t);
-	atomic_fetch_sub(&drv_inside, 1);
-	return rc;
-}
-
-int __wrap_pthread_cond_clockwait(pthread_cond_t *c, pthread_mutex_t *m,
-				  clockid_t clock, const struct timespec *t)
-{
-	if (!drv_enter(c, m))
-		return 0;
-	int rc = __real_pthread_cond_clockwait(c, m, clock, t);
-	atomic_fetch_sub(&drv_inside, 1);
-	return rc;
-}
 
 /* Prints "NAME: FAIL: why" as the last line and exits 1. */
 __attribute__((format(printf, 1, 2))) static inline noreturn void

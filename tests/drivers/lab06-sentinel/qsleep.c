@@ -46,21 +46,29 @@ static struct use use_of(struct call *c)
 	return u;
 }
 
-/* Says what the wait of c cost between a and b; true if it slept. */
+/* What a wait that cost cpu and run ms and woke n times was. */
+static const char *verdict(double cpu, double run, long n)
+{
+	if (cpu < WINDOW_MS / 10.0 && run < WINDOW_MS / 10.0 &&
+	    n <= MAX_WAKEUPS)
+		return NULL;
+	if (run > WINDOW_MS * 0.8)
+		return "it wants a CPU all the time (a busy wait)";
+	if (n > MAX_WAKEUPS)
+		return "it wakes up to look again and again (a poll)";
+	return "it does not sleep";
+}
+
+/* Says what a wait cost between a and b; true if it slept. */
 static bool slept(const char *what, struct use a, struct use b)
 {
 	double cpu = b.cpu_ms - a.cpu_ms, run = b.runnable_ms - a.runnable_ms;
-	long woke = b.wakeups - a.wakeups;
-	bool ok = cpu < WINDOW_MS / 10.0 && run < WINDOW_MS / 10.0 &&
-		  woke <= MAX_WAKEUPS;
+	long n = b.wakeups - a.wakeups;
+	const char *bad = verdict(cpu, run, n);
 	printf("%s, %d ms: %.2f ms on a CPU, runnable %.2f ms, %ld wake-ups: "
 	       "%s\n",
-	       what, WINDOW_MS, cpu, run, woke,
-	       ok ? "it sleeps"
-	       : run >= WINDOW_MS / 10.0
-		       ? "it keeps a CPU busy or wants one (a busy wait)"
-		       : "it wakes up to look again and again (a poll)");
-	return ok;
+	       what, WINDOW_MS, cpu, run, n, bad ? bad : "it sleeps");
+	return !bad;
 }
 
 int main(void)
