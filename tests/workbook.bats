@@ -1,0 +1,143 @@
+#!/usr/bin/env bats
+# workbook.bats: what WORKBOOK.md quotes as a program's output is what the
+# program prints today. A marker before a quoted block names the program, its
+# arguments and the lines that come out the same on every run (see
+# tests/bin/workbook-checks); these tests run every marked command and
+# compare. Not a lab's test: every test here is a demo:, none is graded.
+
+load helpers
+
+BOOK=${WB_BOOK:-$BATS_TEST_DIRNAME/../WORKBOOK.md}
+CHECKS=$BATS_TEST_DIRNAME/bin/workbook-checks
+
+# shape TEXT: TEXT with every number made '#' and every run of blanks one
+# space, so that lines with other numbers (times, pids) still compare.
+shape() {
+	local s=$1
+	shopt -s extglob
+	s=${s//+([0-9])/#}
+	s=${s//#.#/#}
+	s=${s//+([[:space:]])/ }
+	s=${s# }
+	printf '%s' "${s% }"
+}
+
+# run_check DIR: runs the check in DIR (from workbook-checks) with wb_run,
+# into DIR/out, DIR/err and DIR/rc. The program comes from the tree the
+# marker names, beside WB_BIN (build/gcc/solutions, build/gcc/labs), and
+# always from the plain build: the quoted output is a plain build's.
+run_check() {
+	local dir=$1 tree lab prog
+	local -a cmd
+	mapfile -t cmd <"$dir/cmd"
+	tree=${cmd[0]} lab=${cmd[1]} prog=${cmd[2]}
+	(
+		# wb_run finds PROG as $WB_BIN/$WB_LAB/PROG and keeps its
+		# scratch files in BATS_TEST_TMPDIR: one of each per check, so
+		# that the checks can run at the same time.
+		WB_BIN=${WB_BIN%/*}/$tree WB_PLAIN_BIN=${WB_PLAIN_BIN%/*}/$tree
+		WB_LAB=$lab BATS_TEST_TMPDIR=$dir
+		wb_run -t 20 --no-tsan "$prog" "${cmd[@]:3}"
+		printf '%s\n' "$output" >"$dir/out"
+		printf '%s\n' "$stderr" >"$dir/err"
+		echo "$status" >"$dir/rc"
+		echo "$WB_LAST" >"$dir/ran"
+	)
+}
+
+# compare_check DIR: every wanted line of DIR comes out, in order, on stdout
+# or stderr; the exit status is the one wanted. Prints what differs.
+compare_check() {
+	local dir=$1 kind mdline text got i found failed=0
+	local -a out err
+	mapfile -t out <"$dir/out"
+	mapfile -t err <"$dir/err"
+	local o=0 e=0 where want_rc rc
+	where=$(<"$dir/where") want_rc=$(<"$dir/status") rc=$(<"$dir/rc")
+	if [ "$rc" != "$want_rc" ]; then
+		echo "$where: expected exit status $want_rc, got $rc from: $(<"$dir/ran")"
+		failed=1
+	fi
+	while IFS=$'\t' read -r kind mdline text; do
+		found=
+		for ((i = o; i < ${#out[@]}; i++)); do
+			got=${out[i]}
+			if [ "$kind" = S ]; then
+				[ "$(shape "$got")" = "$(shape "$text")" ] || continue
+			else
+				[ "$got" = "$text" ] || continue
+			fi
+			found=1 o=$((i + 1))
+			break
+		done
+		if [ -z "$found" ]; then
+			for ((i = e; i < ${#err[@]}; i++)); do
+				got=${err[i]}
+				if [ "$kind" = S ]; then
+					[ "$(shape "$got")" = "$(shape "$text")" ] || continue
+				else
+					[ "$got" = "$text" ] || continue
+				fi
+				found=1 e=$((i + 1))
+				break
+			done
+		fi
+		if [ -z "$found" ]; then
+			echo "${where%:*}:$mdline: quoted $([ "$kind" = S ] && echo "(numbers aside)" || echo exactly), not printed (in this order) by: $(<"$dir/ran")"
+			echo "    quoted:  $text"
+			failed=1
+		fi
+	done <"$dir/want"
+	if [ "$failed" = 1 ]; then
+		echo "    it printed (stdout, then stderr):"
+		sed 's/^/    | /' "$dir/out" "$dir/err" | head -n 40
+	fi
+	return $failed
+}
+
+# check_book BOOK: runs every check of BOOK at once, then compares each.
+check_book() {
+	local d=$BATS_TEST_TMPDIR/checks c failed=0
+	"$CHECKS" "$1" "$d" || return 1
+	for c in "$d"/*/; do
+		run_check "${c%/}" &
+	done
+	wait
+	for c in "$d"/*/; do
+		compare_check "${c%/}" >&2 || failed=1
+	done
+	return $failed
+}
+
+@test "demo: every check marker in WORKBOOK.md names a program and the lines to compare" {
+	run "$CHECKS" "$BOOK" "$BATS_TEST_TMPDIR/checks"
+	[ "$status" = 0 ] || {
+		echo "$output" >&2
+		return 1
+	}
+}
+
+@test "demo: the program output WORKBOOK.md quotes is what the programs print" {
+	check_book "$BOOK"
+}
+
+@test "demo: the output check catches a quoted line that the program does not print" {
+	local book=$BATS_TEST_TMPDIR/book.md
+	cat >"$book" <<-'EOF'
+		<!-- check: solutions/lab15-amdahl/amdahl --karp-flatt 3.2 --threads 4 -->
+		```
+		speedup 3.2 on 4 threads: Karp-Flatt serial fraction e = 0.099999
+		```
+		<!-- check: solutions/lab15-amdahl/amdahl --karp-flatt 3.2 --threads 4; shape 1 -->
+		```
+		speedup 9.9 on 9 threads: Karp-Flatt serial fraction e = 0.5
+		```
+	EOF
+	run check_book "$book"
+	[ "$status" = 1 ] && [[ $output == *"book.md:3: quoted exactly"* ]] &&
+		[[ $output != *"book.md:7:"* ]] || {
+		echo "expected a mismatch on book.md:3 only; the check said:" >&2
+		echo "$output" >&2
+		return 1
+	}
+}
