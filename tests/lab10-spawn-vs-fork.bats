@@ -149,6 +149,15 @@ nothing_runs() {
 	return 1
 }
 
+# kill_startcost SIG: starts startcost in the background, finds its fork
+# server (S), stops the jail's first process, then sends SIG to startcost.
+kill_startcost() {
+	start_bg startcost --reps 1000000 --rss-mb 0
+	S=$(server_pid) || return 1
+	kill -STOP "$INIT"
+	kill "-$1" "$P"
+}
+
 # bg_end: lets the jail go on and waits for the run; sets BG_STATUS.
 bg_end() {
 	kill -CONT "$INIT" 2>/dev/null || true
@@ -205,10 +214,7 @@ teardown() {
 }
 
 @test "demo: SIGTERM ends the program after it has reaped its fork server, and no process of it is left" {
-	start_bg startcost --reps 1000000 --rss-mb 0
-	S=$(server_pid)
-	kill -STOP "$INIT"
-	kill -TERM "$P"
+	kill_startcost TERM
 	ends_within "$P" || { echo "the program still runs 5 s after SIGTERM" >&2; return 1; }
 	# The server's entry is gone only if the program reaped it: had it
 	# outlived the program, it would wait as a zombie for the stopped INIT.
@@ -231,10 +237,7 @@ teardown() {
 }
 
 @test "demo: when the program is killed with SIGKILL, its fork server notices and ends" {
-	start_bg startcost --reps 1000000 --rss-mb 0
-	S=$(server_pid)
-	kill -STOP "$INIT"
-	kill -KILL "$P"
+	kill_startcost KILL
 	# End of file on the socket, or the parent-death signal: either is quick.
 	ends_within "$S" || { echo "the fork server $S outlived its parent by 5 s" >&2; return 1; }
 	nothing_runs

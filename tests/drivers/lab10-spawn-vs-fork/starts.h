@@ -118,4 +118,17 @@ EXECL(execl)
 EXECL(execlp)
 EXECL(execle)
 
+/* After fn's call: fails unless posix_spawn alone started the child. err:
+ * fn's errno if it returned -1, else 0. */
+static inline void started(const char *fn, int err)
+{
+	if (refused)
+		fail("%s called %s: posix_spawn alone must start the child", fn,
+		     refused);
+	if (err == ENOSYS)
+		fail("%s is not written yet (-1 with errno ENOSYS)", fn);
+	if (err)
+		fail("%s failed: %s", fn, strerror(err));
+}
+
 #endif
