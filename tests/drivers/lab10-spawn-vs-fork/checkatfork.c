@@ -1,10 +1,10 @@
 /* checkatfork.c: lab10's test driver for guard_log_lock (hazard.c). A
- * logger thread holds log_lock while main forks. The lab's lock calls are
- * wrapped (drivers.mk): the driver sees who takes and releases log_lock,
- * and lets the logger go as soon as someone waits for it. It checks that
- * at the fork the forking thread held log_lock (so the fork waited for the
- * logger), that afterwards it is free in parent and child, and that no
- * thread released it without holding it. Prints "ok" last. */
+ * logger thread holds log_lock while main forks; the lab's lock calls are
+ * wrapped (drivers.mk), so the driver sees who takes and releases it, and
+ * lets the logger go once someone waits for it. At the fork the forking
+ * thread must hold log_lock (the fork waited for the logger); afterwards it
+ * must be free in parent and child, and nobody may release it without
+ * holding it. Prints "ok" last. */
 #include "proof.h"
 
 #include <pthread.h>
@@ -19,22 +19,15 @@
 static pthread_t owner;         /* who holds log_lock, while held */
 static atomic_bool held;        /* log_lock is held */
 static atomic_int bad_unlocks;  /* releases by a thread that did not hold it */
-static atomic_bool let_go;      /* the logger has been told to let go */
-static sem_t go;                /* tells the logger to let go */
+static sem_t go;                /* tells the logger to let go (once posted) */
 static pthread_barrier_t ready; /* the logger holds log_lock */
-static int at_fork_state;       /* at the fork: 0 held by the forking thread,
-				   1 held by another, 2 free */
+static const char *at_fork;     /* NULL if the forking thread held log_lock
+				   at the fork, else what log_lock was */
 
 int __real_pthread_mutex_lock(pthread_mutex_t *m);
 int __real_pthread_mutex_trylock(pthread_mutex_t *m);
 int __real_pthread_mutex_unlock(pthread_mutex_t *m);
 int __real_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a);
-
-static void release_logger(void)
-{
-	if (!atomic_exchange(&let_go, true))
-		sem_post(&go);
-}
 
 static int taken(pthread_mutex_t *m, int rc)
 {
@@ -45,22 +38,18 @@ static int taken(pthread_mutex_t *m, int rc)
 	return rc;
 }
 
-int __wrap_pthread_mutex_lock(pthread_mutex_t *m)
-{
-	int rc = __real_pthread_mutex_trylock(m);
-	if (rc == EBUSY && m == &log_lock)
-		release_logger(); /* someone waits for it: logger, let go */
-	if (rc == EBUSY)
-		rc = __real_pthread_mutex_lock(m);
-	return taken(m, rc);
-}
-
 int __wrap_pthread_mutex_trylock(pthread_mutex_t *m)
 {
 	int rc = __real_pthread_mutex_trylock(m);
 	if (rc == EBUSY && m == &log_lock)
-		release_logger();
+		sem_post(&go); /* someone waits for it: logger, let go */
 	return taken(m, rc);
+}
+
+int __wrap_pthread_mutex_lock(pthread_mutex_t *m)
+{
+	int rc = __wrap_pthread_mutex_trylock(m);
+	return rc == EBUSY ? taken(m, __real_pthread_mutex_lock(m)) : rc;
 }
 
 int __wrap_pthread_mutex_unlock(pthread_mutex_t *m)
@@ -83,12 +72,12 @@ int __wrap_pthread_mutex_init(pthread_mutex_t *m, const pthread_mutexattr_t *a)
 
 /* Registered before the lab's handlers, so it runs after their prepare
  * handler, right before the fork itself. */
-static void at_fork(void)
+static void check_at_fork(void)
 {
 	if (!atomic_load(&held))
-		at_fork_state = 2;
-	else
-		at_fork_state = pthread_equal(owner, pthread_self()) ? 0 : 1;
+		at_fork = "free";
+	else if (!pthread_equal(owner, pthread_self()))
+		at_fork = "held by another thread (the logger)";
 }
 
 static void *logger(void *unused)
@@ -125,27 +114,25 @@ int main(void)
 	drv = "checkatfork";
 	wb_sys(sem_init(&go, 0, 0), "sem_init");
 	wb_check(pthread_barrier_init(&ready, NULL, 2), "pthread_barrier_init");
-	wb_check(pthread_atfork(at_fork, NULL, NULL), "pthread_atfork");
+	wb_check(pthread_atfork(check_at_fork, NULL, NULL), "pthread_atfork");
 	guard_log_lock();
 	pthread_t t;
 	wb_check(pthread_create(&t, NULL, logger, NULL), "pthread_create");
 	pthread_barrier_wait(&ready);
 
-	fflush(stdout);
 	pid_t pid = wb_sys(fork(), "fork");
 	if (pid == 0)
 		_exit(after());
-	release_logger();
+	sem_post(&go);
 	wb_check(pthread_join(t, NULL), "pthread_join");
 	int parent = after(), status;
 	wb_sys(waitpid(pid, &status, 0), "waitpid");
 
-	if (at_fork_state != 0)
+	if (at_fork)
 		fail("at the fork, log_lock was %s: the prepare handler must "
 		     "take it and hold it, so that the fork waits until the "
 		     "logger lets go",
-		     at_fork_state == 1 ? "held by another thread (the logger)"
-					: "free");
+		     at_fork);
 	if (parent)
 		fail("after the fork, log_lock in the parent %s: the parent "
 		     "handler must release it",
