@@ -64,13 +64,12 @@ static void report(const struct run *r, long reps)
 		return;
 	if (wb_cpus() == 1)
 		printf("one CPU: the threads take turns, and lose an update "
-		       "only "
-		       "when one is switched out between its load and its "
-		       "store; try a larger --iters\n");
+		       "only when one is switched out between its load and "
+		       "its store; try a larger --iters\n");
 	else
 		printf("no update lost in %ld of %ld runs: the threads did not "
-		       "overlap there (a busy machine runs them one after "
-		       "another); try a larger --iters\n",
+		       "overlap there (too little work, or a busy machine ran "
+		       "them one after another); try a larger --iters\n",
 		       clean, reps);
 }
 
@@ -103,9 +102,10 @@ int main(int argc, char **argv)
 		       modes[mode], threads, iters, threads * iters,
 		       r.counted[reps], t.median, t.min, t.max);
 	} else {
-		printf("%ld threads x %ld increments, mode %s, %ld timed "
+		printf("%ld thread%s x %ld increments, mode %s, %ld timed "
 		       "runs\n",
-		       threads, iters, modes[mode], reps);
+		       threads, threads == 1 ? "" : "s", iters, modes[mode],
+		       reps);
 		report(&r, reps);
 		printf("time per increment: %.2f ns (median; min %.2f, max "
 		       "%.2f)\n",
