@@ -65,7 +65,9 @@ const char *__tsan_default_options(void)
 	return "detect_deadlocks=0";
 }
 
-enum state { RUNNING, BLOCKED, ASLEEP, DONE };
+/* PARKED: between two transfers, waiting for the others (audit.c's
+ * lockstep rounds). Every state but RUNNING lets the others go on. */
+enum state { RUNNING, BLOCKED, ASLEEP, PARKED, DONE };
 
 struct seen {                /* one teller, as the spy sees it */
 	atomic_int state;    /* enum state */
@@ -107,6 +109,15 @@ static void nap_ns(long ns)
 			 NULL);
 }
 
+/* One turn of a wait loop: spin a little, then nap. */
+static void idle(int spin)
+{
+	if (spin < 100)
+		__real_sched_yield();
+	else
+		nap_ns(20000);
+}
+
 static int account(pthread_mutex_t *m)
 {
 	uintptr_t p = (uintptr_t)m, lo = (uintptr_t)spy.bank->lock;
@@ -140,10 +151,7 @@ static void meet(bool first)
 			    (first ? LOAD(o->held) > 0
 				   : LOAD(o->tries) != spy.seen[me].then[i]))
 				break;
-			if (spin < 100)
-				__real_sched_yield();
-			else
-				nap_ns(20000);
+			idle(spin);
 		}
 }
 

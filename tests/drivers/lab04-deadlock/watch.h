@@ -66,7 +66,8 @@ static bool cycle(const struct view *v)
 static noreturn void give_up(const struct view *v, bool dead)
 {
 	static const char *const says[] = {"running", "blocked in a lock",
-					   "asleep", "done"};
+					   "asleep", "between transfers",
+					   "done"};
 	long before = 0, after = 0;
 	for (int i = 0; i < spy.n; i++)
 		before += LOAD(spy.seen[i].tries);
