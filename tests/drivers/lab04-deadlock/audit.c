@@ -197,7 +197,7 @@ int main(int argc, char **argv)
 	else if (strcmp(mode, "retries") == 0)
 		ok = retries();
 	else if (strcmp(mode, "races") == 0)
-		ok = ring(3, 50) && pair(50); /* under ThreadSanitizer */
+		ok = ring(3, 20) && pair(20); /* under ThreadSanitizer */
 	watch_stop();
 	puts(ok ? "audit: pass" : "audit: FAIL");
 	return ok ? 0 : 1;
