@@ -16,11 +16,18 @@ driver_ok() {
 	return 1
 }
 
-# tsan_clean MODE: 4 threads in MODE count exactly and ThreadSanitizer
-# finds no data race.
+# tsan_clean MODE: ThreadSanitizer finds no data race while 4 threads run
+# MODE. Only the race is asked: tally must run to its end, but whether the
+# count came out exact depends on timing, which this test leaves alone.
 tsan_clean() {
 	wb_run -t 30 --tsan tally "$1" 2000 4
-	driver_ok tally && wb_tsan_clean
+	if [ "$status" -le 1 ] && [[ ${lines[-1]:-} == "tally: "* ]] &&
+		[[ $stderr != *ThreadSanitizer* ]]; then
+		return 0
+	fi
+	echo "expected ThreadSanitizer to find no data race in $1 mode" >&2
+	wb_explain
+	return 1
 }
 
 @test "demo: the unsafe mode says, run by run, how many updates it expected and counted" {
@@ -48,16 +55,19 @@ tsan_clean() {
 	wb_stdout_has "run 1: expected 1000, counted 1000: no update lost"
 }
 
+# Exercise runs that count on one thread leave nothing to timing: the
+# races are ThreadSanitizer's to find.
+
 # weight: 2
 @test "exercise: mutex mode holds the lock around each single increment" {
 	# locks wraps pthread_mutex_lock/unlock: each critical section must
 	# add exactly 1 to s->counter, one section per increment.
-	wb_run --no-tsan locks mutex 2000 1 2 4
+	wb_run --no-tsan locks mutex 2000 1
 	driver_ok locks
 }
 
 # weight: 1
-@test "exercise: mutex mode counts exactly and ThreadSanitizer finds no data race" {
+@test "exercise: ThreadSanitizer finds no data race in mutex mode" {
 	tsan_clean mutex
 }
 
@@ -70,32 +80,23 @@ tsan_clean() {
 }
 
 # weight: 1
-@test "exercise: atomic mode counts exactly and ThreadSanitizer finds no data race" {
+@test "exercise: ThreadSanitizer finds no data race in atomic mode" {
 	tsan_clean atomic
 }
 
-# weight: 2
+# weight: 3
 @test "exercise: local mode counts privately and merges once: the shared counter waits" {
-	# probe looks at the shared counter from interrupts while the threads
-	# count; locks counts the lock calls of each thread.
-	wb_run -t 20 --no-tsan probe local 2000000 2
+	# probe looks at the shared counter from interrupts while the thread
+	# counts; locks counts the thread's lock calls.
+	wb_run -t 20 --no-tsan probe local 2000000 1
 	driver_ok probe || return 1
-	wb_run --no-tsan locks local 100000 1 2 4
+	wb_run --no-tsan locks local 100000 1
 	driver_ok locks
 }
 
 # weight: 1
-@test "exercise: local mode counts exactly and ThreadSanitizer finds no data race" {
+@test "exercise: ThreadSanitizer finds no data race in local mode" {
 	tsan_clean local
-}
-
-# weight: 1
-@test "exercise: mutex, atomic and local modes count every update at 1 to 8 threads" {
-	local mode
-	for mode in mutex atomic local; do
-		wb_run tally "$mode" 200000
-		driver_ok tally || return 1
-	done
 }
 
 @test "input: --csv prints a header and one row with the counts and times" {
