@@ -248,10 +248,13 @@ teardown() {
 @test "demo: when forkhazard is killed, its stuck child ends at once, long before its watchdog" {
 	# A fork in a process with threads: the plain build under SAN=thread.
 	start_bg --no-tsan forkhazard --fix none --watchdog-ms 60000
-	wait_for "main: started child" >/dev/null
-	local c
-	c=$(ps -o pid= --ppid "$P" | head -n 1)
-	[ -n "$c" ] || { echo "forkhazard has no child" >&2; return 1; }
+	local c="" i
+	for i in $(seq 100); do
+		for c in $(ps -o pid= --ppid "$P"); do running "$c" && break 2; done
+		c=""
+		sleep 0.05
+	done
+	[ -n "$c" ] || { echo "forkhazard started no child" >&2; return 1; }
 	kill -STOP "$INIT"
 	kill -KILL "$P"
 	ends_within "$c" || { echo "the stuck child $c outlived its parent by 5 s" >&2; return 1; }
