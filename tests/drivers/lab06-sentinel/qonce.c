@@ -1,7 +1,8 @@
 /* qonce.c: is every item consumed exactly once? The driver's producers and
  * consumers move numbered items through the lab's queue, over a grid of
  * sizes, and main stops the consumers with the lab's stop_by_sentinels or
- * queue_close. The tests run it under ThreadSanitizer. Prints "qonce: ok". */
+ * queue_close. Each thread's first wait returns at once (spuriously). The
+ * tests run it under ThreadSanitizer. Prints "qonce: ok" last. */
 #include "drv.h"
 #include "stop.h"
 
@@ -10,14 +11,15 @@
 
 struct shape {
 	int producers, consumers, capacity, items;
+	bool late; /* consumers start once main has stopped them */
 };
 /* Capacity 1 makes every item a hand-off; more consumers than items leave
- * some with nothing to do but stop. */
-static const struct shape grid[] = {{1, 4, 1, 200},
-				    {4, 1, 1, 200},
-				    {3, 5, 2, 100},
-				    {2, 8, 1, 3},
-				    {2, 3, 64, 20}};
+ * some with nothing to do but stop; late consumers find every item (and
+ * the sentinels, or the close) already in the queue. */
+static const struct shape grid[] = {
+	{1, 4, 1, 200, false}, {4, 1, 1, 200, false}, {3, 5, 2, 100, false},
+	{2, 8, 1, 3, false},   {2, 3, 64, 20, true},
+};
 
 static struct run r;
 static atomic_int seen[MAXITEMS]; /* times each item was consumed */
@@ -28,6 +30,7 @@ static void *produce(void *arg)
 {
 	struct call *c = arg;
 	c->ok = true;
+	drv_spurious = 1;
 	for (long seq = 0; seq < r.items; seq++) {
 		c->ok = queue_put(&r.q, (struct item){c->it.producer, seq}) &&
 			c->ok;
@@ -41,7 +44,8 @@ static void *consume(void *arg)
 {
 	struct call *c = arg;
 	struct item it;
-	while (queue_get(&r.q, &it)) {
+	drv_spurious = 1;
+	while ((c->ok = queue_get(&r.q, &it))) {
 		atomic_fetch_add(&moved, 1);
 		if (it.producer == SENTINEL)
 			break;
@@ -107,7 +111,10 @@ static void once(struct shape s, bool closing)
 		atomic_store(&seen[i], 0);
 	atomic_store(&strays, 0);
 	queue_init(&r.q, s.capacity);
-	start(cons, s.consumers, consume);
+	if (!s.late) { /* they wait on the empty queue (a poller: 200 ms) */
+		start(cons, s.consumers, consume);
+		drv_asleep(s.consumers, 200);
+	}
 	start(prod, s.producers, produce);
 	if (finish(prod, s.producers) < s.producers)
 		drv_fail("producers wait in put, and no item moved for 2 s");
@@ -119,12 +126,22 @@ static void once(struct shape s, bool closing)
 	struct call stopper = {.arg = closing ? &r : NULL};
 	wb_check(pthread_create(&stopper.thread, NULL, stop, &stopper),
 		 "pthread_create");
+	if (s.late) {
+		if (drv_done(&stopper, 1, 1000) < 1)
+			drv_fail("stopped by %s, main's part never returned",
+				 how);
+		start(cons, s.consumers, consume);
+	}
 	int done = finish(cons, s.consumers);
 	if (done < s.consumers)
 		drv_fail("stopped by %s, %d of %d consumers still wait, and "
 			 "no item moved for 2 s",
 			 how, s.consumers - done, s.consumers);
 	drv_join(cons, s.consumers);
+	for (int i = 0; !closing && i < s.consumers; i++)
+		if (!cons[i].ok)
+			drv_fail("get returned false on a queue never closed "
+				 "(while, not if)");
 
 	long got = atomic_load(&strays), lost = 0, twice = 0;
 	for (int i = 0; i < s.producers * s.items; i++) {
@@ -133,10 +150,10 @@ static void once(struct shape s, bool closing)
 		lost += n == 0;
 		twice += n > 1;
 	}
-	printf("%d producers x %d items, %d consumers, capacity %d, %s: "
+	printf("%d producers x %d items, %d%s consumers, capacity %d, %s: "
 	       "%ld consumed, %ld lost, %ld twice, %ld strays\n",
-	       s.producers, s.items, s.consumers, s.capacity, how, got, lost,
-	       twice, atomic_load(&strays));
+	       s.producers, s.items, s.consumers, s.late ? " late" : "",
+	       s.capacity, how, got, lost, twice, atomic_load(&strays));
 	if (lost || twice || atomic_load(&strays))
 		drv_fail("every item must be consumed exactly once");
 	if (drv_done(&stopper, 1, 1000) < 1)
