@@ -16,7 +16,7 @@ audited() {
 	local tsan=()
 	[ "$1" = --tsan ] && tsan=(--tsan) && shift
 	wb_run -t 30 "${tsan[@]}" audit "$@"
-	if [ "$status" = 0 ] && [ "${lines[-1]:-}" = "audit: pass" ] &&
+	if [ "$status" = 0 ] && [ "$(tail -n 1 <<<"$output")" = "audit: pass" ] &&
 		[[ $stderr != *ThreadSanitizer* ]]; then
 		return 0
 	fi
