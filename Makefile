@@ -202,7 +202,7 @@ deps-check:
 		else echo "missing:$$missing; run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi; fi
 
 format:
-	clang-format -i common/*.[ch] tests/unit/*.c tests/jail/*.c $(wildcard tests/drivers/*/*.c) solutions/*/*.[ch]
+	clang-format -i common/*.[ch] tests/unit/*.c tests/jail/*.c $(wildcard tests/drivers/*/*.[ch]) solutions/*/*.[ch]
 	tests/bin/mkstarter solutions labs
 
 clean:
