@@ -17,7 +17,7 @@
 enum { MAX_LOCAL = 4 }; /* locks a local-mode thread may take */
 
 struct watch {         /* what one counting thread did */
-	long taken;    /* locks it acquired */
+	long taken;    /* outermost locks it acquired */
 	long plus_one; /* critical sections that added exactly 1 */
 	long other;    /* critical sections that changed it by more or less */
 	long at;       /* s.counter when it took the outermost lock */
