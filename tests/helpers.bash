@@ -131,6 +131,55 @@ wb_csv_field() {
 	wb_csv_column "$1" | head -n 1
 }
 
+# wb_driver_ok NAME: the last run, of the test driver NAME (tests/drivers/),
+# exited 0 and printed its verdict "NAME: ok" (or "NAME: ok: details") last.
+# A driver prints it after all its checks, so an exit(0) from inside the
+# lab's code does not pass.
+wb_driver_ok() {
+	local last=${lines[${#lines[@]} - 1]:-}
+	if [ "$status" = 0 ] && { [ "$last" = "$1: ok" ] || [[ $last == "$1: ok: "* ]]; }; then
+		return 0
+	fi
+	echo "expected the test driver $1 to exit 0 with its verdict '$1: ok' last" >&2
+	wb_explain
+	return 1
+}
+
+# wb_descendants PID: the processes below PID (as the host sees them), one a
+# line, nearest first.
+wb_descendants() {
+	ps -e -o pid= -o ppid= | awk -v root="$1" '
+		{ kids[$2] = kids[$2] " " $1 }
+		END {
+			n = split(kids[root], q, " ")
+			for (i = 1; i <= n; i++) {
+				print q[i]
+				m = split(kids[q[i]], k, " ")
+				for (j = 1; j <= m; j++)
+					q[++n] = k[j]
+			}
+		}'
+}
+
+# wb_jailed_pid BGPID EXE: the host PID of the program EXE started in the
+# background as BGPID (timeout ... "${WB_JAIL[@]}" EXE ... &): the descendant
+# of BGPID nearest to it whose /proc/PID/exe is EXE. Waits up to 5 s for the
+# jail to start it; prints the PID, or fails.
+wb_jailed_pid() {
+	local i pid
+	for i in $(seq 100); do
+		for pid in $(wb_descendants "$1"); do
+			if [ "/proc/$pid/exe" -ef "$2" ]; then
+				echo "$pid"
+				return 0
+			fi
+		done
+		sleep 0.05
+	done
+	echo "no process runs $2 under pid $1" >&2
+	return 1
+}
+
 # wb_tsan_clean: the last run (a --tsan one) found no data race or lock-order
 # problem and exited 0.
 wb_tsan_clean() {

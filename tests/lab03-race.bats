@@ -6,16 +6,6 @@
 
 load helpers
 
-# driver_ok NAME: the last run, of test driver NAME, exited 0 and ended with
-# the line "NAME: ok" that the driver prints after all its checks (so an
-# exit(0) from inside the lab's code does not pass).
-driver_ok() {
-	[ "$status" = 0 ] && [ "${lines[-1]:-}" = "$1: ok" ] && return 0
-	echo "expected the test driver $1 to exit 0 with '$1: ok' last" >&2
-	wb_explain
-	return 1
-}
-
 # tsan_clean MODE: ThreadSanitizer finds no data race while 4 threads run
 # MODE. Only the race is asked: tally must run to its end, but whether the
 # count came out exact depends on timing, which this test leaves alone.
@@ -63,7 +53,7 @@ tsan_clean() {
 	# locks wraps pthread_mutex_lock/unlock: each critical section must
 	# add exactly 1 to s->counter, one section per increment.
 	wb_run --no-tsan locks mutex 2000 1
-	driver_ok locks
+	wb_driver_ok locks
 }
 
 # weight: 1
@@ -76,7 +66,7 @@ tsan_clean() {
 	# probe interrupts the counting threads thousands of times; each
 	# interrupt adds to s->atomic_counter between two of their instructions.
 	wb_run -t 20 --no-tsan probe atomic 2000000 2
-	driver_ok probe
+	wb_driver_ok probe
 }
 
 # weight: 1
@@ -89,9 +79,9 @@ tsan_clean() {
 	# probe looks at the shared counter from interrupts while the thread
 	# counts; locks counts the thread's lock calls.
 	wb_run -t 20 --no-tsan probe local 2000000 1
-	driver_ok probe || return 1
+	wb_driver_ok probe || return 1
 	wb_run --no-tsan locks local 100000 1
-	driver_ok locks
+	wb_driver_ok locks
 }
 
 # weight: 1

@@ -14,53 +14,6 @@ starts_a_child() {
 	return 1
 }
 
-# driver_ok NAME: the test driver NAME (tests/drivers/lab10-spawn-vs-fork)
-# exited 0 and printed its verdict "NAME: ok: ..." last, so an exit(0)
-# from inside the lab's code does not pass.
-driver_ok() {
-	if [ "$status" = 0 ] && [[ ${lines[${#lines[@]} - 1]:-} == "$1: ok: "* ]]; then
-		return 0
-	fi
-	echo "the driver $1 did not end with its \"$1: ok\" verdict" >&2
-	wb_explain
-	return 1
-}
-
-# descendants PID: the processes below PID (as the host sees them), one a
-# line, nearest first.
-descendants() {
-	ps -e -o pid= -o ppid= | awk -v root="$1" '
-		{ kids[$2] = kids[$2] " " $1 }
-		END {
-			n = split(kids[root], q, " ")
-			for (i = 1; i <= n; i++) {
-				print q[i]
-				m = split(kids[q[i]], k, " ")
-				for (j = 1; j <= m; j++)
-					q[++n] = k[j]
-			}
-		}'
-}
-
-# jailed_pid BGPID EXE: the host PID of the program EXE that was started in
-# the background as BGPID (timeout ... jail ... EXE &): the descendant of
-# BGPID nearest to it whose /proc/PID/exe is EXE. Waits up to 5 s for the
-# jail to start it; prints the PID, or fails.
-jailed_pid() {
-	local i pid
-	for i in $(seq 100); do
-		for pid in $(descendants "$1"); do
-			if [ "/proc/$pid/exe" -ef "$2" ]; then
-				echo "$pid"
-				return 0
-			fi
-		done
-		sleep 0.05
-	done
-	echo "no process runs $2 under pid $1" >&2
-	return 1
-}
-
 # field PID N: field N of /proc/PID/stat, counted after the name (1 is the
 # state, 2 the parent's PID); fails once PID is gone.
 field() {
@@ -92,7 +45,7 @@ start_bg() {
 	BG_OUT=$BATS_TEST_TMPDIR/bg.out BG_ERR=$BATS_TEST_TMPDIR/bg.err
 	timeout -k 2 20 "${WB_JAIL[@]}" "$BG_EXE" "$@" >"$BG_OUT" 2>"$BG_ERR" </dev/null 3>&- &
 	BG_PID=$!
-	P=$(jailed_pid "$BG_PID" "$BG_EXE") || return 1
+	P=$(wb_jailed_pid "$BG_PID" "$BG_EXE") || return 1
 	INIT=$(field "$P" 2)
 }
 
@@ -116,7 +69,7 @@ server_pid() {
 	line=$(wait_for "parent: pid") || return 1
 	[[ $line =~ fork\ server:\ pid\ ([0-9]+), ]] || return 1
 	ns=${BASH_REMATCH[1]}
-	for pid in $(descendants "$P"); do
+	for pid in $(wb_descendants "$P"); do
 		if [ "$(awk '/^NSpid:/ { print $NF }' "/proc/$pid/status" 2>/dev/null)" = "$ns" ]; then
 			echo "$pid"
 			return 0
@@ -140,7 +93,7 @@ ends_within() {
 # (zombies wait for it, stopped, to reap them).
 nothing_runs() {
 	local pid left=""
-	for pid in $(descendants "$INIT"); do
+	for pid in $(wb_descendants "$INIT"); do
 		running "$pid" && left+=" $pid"
 	done
 	[ -z "$left" ] && return 0
@@ -181,26 +134,26 @@ teardown() {
 # weight: 3
 @test "exercise: spawn: posix_spawn alone starts the helper, whose own token and exit status come back, and reaps it" {
 	wb_run checkspawn
-	driver_ok checkspawn
+	wb_driver_ok checkspawn
 }
 
 # weight: 3
 @test "exercise: the fork server forks each child itself; the child's own token and status come back; nothing is left" {
 	wb_run checkserver
-	driver_ok checkserver
+	wb_driver_ok checkserver
 }
 
 # weight: 3
 @test "exercise: atfork: the fork waits for log_lock and holds it; parent and child each get it free" {
 	# A fork in a process with threads: the plain build under SAN=thread.
 	wb_run --no-tsan checkatfork
-	driver_ok checkatfork
+	wb_driver_ok checkatfork
 }
 
 # weight: 1
 @test "exercise: forkhazard's spawn fix starts the program afresh by posix_spawn, with --child and the watchdog" {
 	wb_run checkrespawn
-	driver_ok checkrespawn
+	wb_driver_ok checkrespawn
 }
 
 @test "demo: the default run times fork and fork-exec, with median, min and max" {
@@ -230,7 +183,7 @@ teardown() {
 	wait_for "parent: pid" >/dev/null
 	sleep 0.1 # into the timed starts
 	# The program first, as a group signal reaches it no later than the rest.
-	kill -TERM "$P" $(descendants "$P") 2>/dev/null || true
+	kill -TERM "$P" $(wb_descendants "$P") 2>/dev/null || true
 	bg_end
 	[ "$BG_STATUS" = 143 ] || { echo "expected the program to end by SIGTERM (status 143), got $BG_STATUS" >&2; cat "$BG_ERR" >&2; return 1; }
 	[ ! -s "$BG_ERR" ] || { echo "unexpected messages:" >&2; cat "$BG_ERR" >&2; return 1; }

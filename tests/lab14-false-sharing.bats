@@ -7,16 +7,6 @@
 
 load helpers
 
-# driver_ok NAME: the last run, of test driver NAME, exited 0 and ended with
-# the line "NAME: ok" that the driver prints after all its checks (so an
-# exit(0) from inside the lab's code does not pass).
-driver_ok() {
-	[ "$status" = 0 ] && [ "${lines[-1]:-}" = "$1: ok" ] && return 0
-	echo "expected the test driver $1 to exit 0 with '$1: ok' last" >&2
-	wb_explain
-	return 1
-}
-
 # layout_check LAYOUT THREADS LINES: --show-layout lists THREADS counters
 # on LINES different cache lines.
 layout_check() {
@@ -52,7 +42,7 @@ layout_check() {
 
 @test "demo: the driver sees packed counters share cache lines where the threads count" {
 	wb_run lines packed 2000 2 9
-	driver_ok lines
+	wb_driver_ok lines
 }
 
 # weight: 8
@@ -60,13 +50,13 @@ layout_check() {
 	# lines runs bench() and, when it frees its counters, maps each
 	# thread's counter to cache lines and checks it holds its increments.
 	wb_run lines padded 2000 2 3 8 9
-	driver_ok lines
+	wb_driver_ok lines
 }
 
 # weight: 2
 @test "exercise: the demo still compares: packed counters share a line, padded ones do not" {
 	wb_run lines both 2000 2 9
-	driver_ok lines
+	wb_driver_ok lines
 }
 
 @test "demo: both layouts count every increment at 1 to 8 threads: false sharing is slow, not wrong" {

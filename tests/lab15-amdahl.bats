@@ -11,16 +11,6 @@ load helpers
 # Small jobs: one run takes well under a millisecond.
 SMALL=(--units 103 --unit-size 50 --reps 1 --csv)
 
-# driver_ok NAME: the last run, of test driver NAME, exited 0 and ended with
-# the line "NAME: ok" that the driver prints after all its checks (so an
-# exit(0) from inside the lab's code does not pass).
-driver_ok() {
-	[ "$status" = 0 ] && [ "${lines[-1]:-}" = "$1: ok" ] && return 0
-	echo "expected the test driver $1 to exit 0 with '$1: ok' last" >&2
-	wb_explain
-	return 1
-}
-
 # check_rows FIELDS WANT...: each WANT is "ARGS=EXPECTED"; the program run
 # with ARGS and --csv prints EXPECTED as FIELDS of its data row.
 check_rows() {
@@ -45,13 +35,13 @@ check_rows() {
 # weight: 3
 @test "exercise: amdahl() gives Amdahl's speedup for any s and n (1 thread, s = 0 and 1, a million threads)" {
 	wb_run lawcheck amdahl
-	driver_ok lawcheck
+	wb_driver_ok lawcheck
 }
 
 # weight: 2
 @test "exercise: karp_flatt() gives the serial fraction of any speedup, s back from Amdahl's, NaN at 1 thread" {
 	wb_run lawcheck karp-flatt
-	driver_ok lawcheck
+	wb_driver_ok lawcheck
 }
 
 @test "demo: Karp-Flatt is undefined at 1 thread: '-' in prose, an empty CSV field" {
@@ -73,13 +63,13 @@ check_rows() {
 # weight: 2
 @test "exercise: split() deals every unit out once, evenly: no part has more than one unit more than another" {
 	wb_run splitcheck
-	driver_ok splitcheck
+	wb_driver_ok splitcheck
 }
 
 # weight: 2
 @test "exercise: the pthreads engine runs every part on a thread of its own, all at once, and joins every thread" {
 	wb_run -t 20 threadcheck
-	driver_ok threadcheck
+	wb_driver_ok threadcheck
 }
 
 @test "demo: the sum is the formula's at 1 to 8 threads, for any serial fraction" {
@@ -116,7 +106,7 @@ check_rows() {
 @test "exercise: ThreadSanitizer finds no data race in the pthreads engine" {
 	wb_run -t 30 --tsan threadcheck
 	wb_tsan_clean
-	driver_ok threadcheck
+	wb_driver_ok threadcheck
 }
 
 @test "demo: the OpenMP engine shares out all the units, over every thread" {
