@@ -64,7 +64,9 @@ driver() {
 # weight: 3
 @test "exercise: a thread waiting in get on an empty queue, or in put on a full one, sleeps: no CPU, no polling" {
 	# The driver reads the kernel's counts for each waiting thread over
-	# 300 ms: under 30 ms on a CPU or runnable, at most 10 wake-ups.
+	# 300 ms: under 30 ms runnable (on a CPU or waiting for one), at
+	# most 10 wake-ups. A busy wait is runnable all the time; a 1 ms
+	# sleep-and-look poll wakes about 300 times.
 	driver qsleep
 }
 
