@@ -29,12 +29,9 @@ driver() {
 		esac
 	done
 	wb_run "${opts[@]}" "$@"
-	if [ "$status" = 0 ] && [ "${lines[-1]-}" = "$1: ok" ] &&
-		[[ $stderr != *ThreadSanitizer* ]]; then
-		return 0
-	fi
-	echo "expected the driver to exit 0 with '$1: ok' as its last line," \
-		"and no ThreadSanitizer report" >&2
+	wb_driver_ok "$1" || return 1
+	[[ $stderr != *ThreadSanitizer* ]] && return 0
+	echo "expected ThreadSanitizer to find nothing" >&2
 	wb_explain
 	return 1
 }
