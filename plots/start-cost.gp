@@ -1,9 +1,9 @@
 # start-cost.gp: lab10, the time to start a child process and reap it, by
 # start method, against the size of the parent.
 load 'style.gp'
-set title 'Starting a child process as the parent grows (lab10)'
+set title 'Starting and reaping a child as the parent grows (lab10)'
 set xlabel 'parent size: MiB of memory written to'
-set ylabel 'ms per child, start to reap (median, min-max)'
+set ylabel 'ms per child (median, bars: min to max)'
 set logscale y
 set format y '%g'
 set offsets 0, 0, graph 0.05, graph 0.05

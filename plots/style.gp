@@ -1,6 +1,7 @@
 # style.gp: the lecture style every figure loads (load 'style.gp').
 # plots/run sets data (the CSV file), out (the path without .svg/.png),
-# caption (the machine) and cpus (its online CPUs). A figure script sets its titles and plots once
+# caption (the machine), note (empty, or a warning that the machine was busy
+# while it measured) and cpus (its online CPUs). A figure script sets its titles and plots once
 # (into out.svg), then @draw draws the same into out.png:
 #   load 'style.gp'
 #   set title 'Cost per increment'
@@ -13,6 +14,7 @@
 if (!exists("data")) data = 'data.csv'
 if (!exists("out")) out = 'figure'
 if (!exists("caption")) caption = ''
+if (!exists("note")) note = ''
 if (!exists("cpus")) cpus = 0
 
 set macros
@@ -45,10 +47,22 @@ set offsets 0.4, 0.4, graph 0.05, graph 0.05
 set autoscale xfix
 set autoscale yfix
 
-# The machine, small and grey along the bottom edge.
-set bmargin 5.5
-set label 99 caption at screen 0.01, screen 0.025 left font ',14' \
-    textcolor rgb '#555555' noenhanced front
+# The machine along the bottom edge, in grey and big enough to read from
+# the back of a lecture hall (the tick labels are 22 points). A busy-machine
+# warning goes on a line of its own above it, in dark red: those numbers
+# are noisier than a quiet machine's.
+# gnuplot does not wrap text, so a line too long for 1280 pixels gets a
+# smaller font (a character is about 0.68 of the point size in pixels).
+fits(text) = sprintf(',%d', (1250.0 / (0.68 * strlen(text) + 1) > 19 ? 19 : int(1250.0 / (0.68 * strlen(text) + 1))))
+set label 99 caption at screen 0.01, screen 0.03 left font fits(caption) \
+    textcolor rgb '#444444' noenhanced front
+if (strlen(note) > 0) {
+	set bmargin 7.5
+	set label 97 note at screen 0.01, screen 0.085 left font fits(note) \
+	    textcolor rgb '#A00000' noenhanced front
+} else {
+	set bmargin 5.5
+}
 
 # @cpuline: a thin grey line at threads = online CPUs (more threads than
 # that share cores), named above the plot. Use it before plot.
