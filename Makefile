@@ -181,10 +181,11 @@ starters:
 	tests/bin/mkstarter solutions labs
 
 # Packages the workbook needs, and the programs that prove each is there
-# (libomp-dev: clang's OpenMP runtime, for lab15's openmp engine).
+# (libomp-dev: clang's OpenMP runtime, for lab15's openmp engine; patch:
+# the mutation check applies its variants with it).
 DEB_PACKAGES := gcc clang clang-format make bats bats-support bats-assert gnuplot-nox \
-	procps util-linux hyperfine stress-ng libomp-dev
-DEB_PROGRAMS := gcc clang clang-format bats gnuplot pgrep setpriv prlimit hyperfine stress-ng
+	procps util-linux hyperfine stress-ng libomp-dev patch
+DEB_PROGRAMS := gcc clang clang-format bats gnuplot pgrep setpriv prlimit hyperfine stress-ng patch
 deps:
 	@if [ "$$(id -u)" != 0 ]; then \
 		echo "run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi
