@@ -17,11 +17,11 @@ WB_TIMEOUT=${WB_TIMEOUT:-10}
 export TSAN_OPTIONS=${TSAN_OPTIONS:-atexit_sleep_ms=0}
 
 # Every program runs in the jail (tests/jail/jail.c, built as build/jail):
-# its own PID, IPC, network and mount
-# namespaces, a private /tmp, the checkout hidden, an unprivileged user with
-# a process cap and a file-size cap of its own. So a submission that forks
-# without bound, floods its output, detaches or reads the reference fails
-# one test, and only that; and all it started is gone when it ends.
+# its own PID, IPC, network and mount namespaces, a private /tmp, the
+# checkout hidden, an unprivileged user with a process cap and a file-size
+# cap of its own. So a submission that forks without bound, floods its
+# output, detaches or reads the reference fails one test, and only that;
+# and all it started is gone when it ends.
 WB_ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 WB_JAIL=("$WB_ROOT/build/jail" --hide "$WB_ROOT" --)
 [ -x "${WB_JAIL[0]}" ] || {
@@ -29,18 +29,21 @@ WB_JAIL=("$WB_ROOT/build/jail" --hide "$WB_ROOT" --)
 	exit 1
 }
 
-# wb_run [-t SECONDS] [--tsan | --no-tsan] PROG [ARG...]
+# wb_run [-t SECONDS] [--tsan | --no-tsan] [--under "CMD ARGS"] PROG [ARG...]
 # Runs a program of this lab under `timeout`, which kills its whole process
-# group. Sets $status, $output and $lines (stdout) and $stderr.
+# group. Sets $status, $output and $lines (stdout) and $stderr. --under runs
+# CMD (an absolute path, for example /usr/bin/time) in the jail with the
+# program and its arguments after ARGS.
 # --tsan runs the ThreadSanitizer build. --no-tsan is for runs that
 # ThreadSanitizer cannot follow (threads started in a child forked from a
 # threaded process, OpenMP's runtime): in a `make SAN=thread test` they run
 # the plain build instead; otherwise it changes nothing.
 wb_run() {
-	local limit=$WB_TIMEOUT bin=$WB_BIN
+	local limit=$WB_TIMEOUT bin=$WB_BIN under=()
 	while :; do
 		case $1 in
 		-t) limit=$2; shift 2 ;;
+		--under) read -ra under <<<"$2"; shift 2 ;;
 		--tsan) bin=$WB_TSAN_BIN; shift ;;
 		--no-tsan)
 			[[ ${SAN:-} != *thread* ]] || bin=$WB_PLAIN_BIN
@@ -60,8 +63,10 @@ wb_run() {
 	# 3>&- : bats waits for fd 3 to close, so a leftover child holding it
 	# would hang the whole run.
 	status=0
-	timeout -k 2 "$limit" "${WB_JAIL[@]:0:3}" $(wb_data_cap "$bin") -- "$exe" "$@" \
-		>"$out" 2>"$err" </dev/null 3>&- ||
+	local keep=()
+	((${#under[@]} == 0)) || keep=(--keep "$(dirname "$exe")")
+	timeout -k 2 "$limit" "${WB_JAIL[@]:0:3}" "${keep[@]}" $(wb_data_cap "$bin") \
+		-- "${under[@]}" "$exe" "$@" >"$out" 2>"$err" </dev/null 3>&- ||
 		status=$?
 	output=$(<"$out")
 	stderr=$(<"$err")
