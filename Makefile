@@ -182,9 +182,10 @@ starters:
 
 # Packages the workbook needs, and the programs that prove each is there
 # (libomp-dev: clang's OpenMP runtime, for lab15's openmp engine; patch:
-# the mutation check applies its variants with it).
+# the mutation check applies its variants with it; time: GNU time, which
+# lab01's tests compare with).
 DEB_PACKAGES := gcc clang clang-format make bats bats-support bats-assert gnuplot-nox \
-	procps util-linux hyperfine stress-ng libomp-dev patch
+	procps util-linux hyperfine stress-ng libomp-dev patch time
 DEB_PROGRAMS := gcc clang clang-format bats gnuplot pgrep setpriv prlimit hyperfine stress-ng patch
 deps:
 	@if [ "$$(id -u)" != 0 ]; then \
@@ -196,6 +197,7 @@ deps:
 deps-check:
 	@missing=; for p in $(DEB_PROGRAMS); do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
 	[ -d /usr/lib/bats/bats-assert ] || missing="$$missing bats-assert"; \
+	[ -x /usr/bin/time ] || missing="$$missing time"; \
 	[ -d /usr/lib/bats/bats-support ] || missing="$$missing bats-support"; \
 	dpkg -s libomp-dev >/dev/null 2>&1 || missing="$$missing libomp-dev"; \
 	if [ -n "$$missing" ]; then \

@@ -296,6 +296,10 @@ fuzz_lab() {
 	}
 }
 
+@test "input: every option of lab01's programs refuses malformed values cleanly" {
+	fuzz_lab lab01-measure
+}
+
 @test "input: every option of lab02's programs refuses malformed values cleanly" {
 	fuzz_lab lab02-threads
 }
