@@ -312,6 +312,10 @@ fuzz_lab() {
 	fuzz_lab lab04-deadlock
 }
 
+@test "input: every option of lab05's programs refuses malformed values cleanly" {
+	fuzz_lab lab05-waiting
+}
+
 @test "input: every option of lab06's programs refuses malformed values cleanly" {
 	fuzz_lab lab06-sentinel
 }
