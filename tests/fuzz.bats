@@ -320,6 +320,10 @@ fuzz_lab() {
 	fuzz_lab lab06-sentinel
 }
 
+@test "input: every option of lab07's programs refuses malformed values cleanly" {
+	fuzz_lab lab07-threadpool
+}
+
 @test "input: every option and argument of lab10's programs refuses malformed values cleanly" {
 	fuzz_lab lab10-spawn-vs-fork
 }

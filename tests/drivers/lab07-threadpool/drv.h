@@ -1,0 +1,137 @@
+/* drv.h: what lab07's test drivers share: a verdict line, a deadline that
+ * ends a stuck run, events tasks wait on, the threads of the process
+ * (/proc/self/task). Each driver includes this file once, first. */
+#ifndef DRV_H
+#define DRV_H
+#define _GNU_SOURCE /* syscall(SYS_gettid) */
+
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/syscall.h>
+#include <sys/time.h>
+#include <unistd.h>
+
+#include "ascompleted.h"
+#include "pool.h"
+#include "wb.h"
+
+static const char *drv_name; /* the driver's name, for its messages */
+static int drv_main_tid;     /* the thread that submits */
+static char drv_late[256];   /* what the deadline prints */
+static int drv_late_status;
+
+/* Prints "NAME: FAIL: why" as the last line and exits 1. */
+__attribute__((format(printf, 1, 2))) static inline noreturn void
+drv_fail(const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	printf("%s: FAIL: ", drv_name);
+	vprintf(fmt, ap);
+	printf("\n");
+	va_end(ap);
+	fflush(stdout);
+	/* Now, past the sanitizers' exit checks: threads may still wait. */
+	syscall(SYS_exit_group, 1);
+	_exit(1);
+}
+
+static void drv_alarm(int sig)
+{
+	(void)sig;
+	if (write(STDOUT_FILENO, drv_late, strlen(drv_late)) < 0)
+		_exit(drv_late_status);
+	syscall(SYS_exit_group, drv_late_status);
+}
+
+/* From now on, the run ends within ms with status (1: FAIL, or the
+ * watchdog's 3) and the line "NAME: ..." made of fmt. */
+__attribute__((format(printf, 3, 4))) static inline void
+drv_deadline(long ms, int status, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	int n = snprintf(drv_late, sizeof drv_late, "%s: %s", drv_name,
+			 status == 1 ? "FAIL: " : "");
+	vsnprintf(drv_late + n, sizeof drv_late - (size_t)n - 1, fmt, ap);
+	strcat(drv_late, "\n");
+	va_end(ap);
+	fflush(stdout);
+	drv_late_status = status;
+	signal(SIGALRM, drv_alarm);
+	struct itimerval t = {.it_value = {ms / 1000, ms % 1000 * 1000}};
+	setitimer(ITIMER_REAL, &t, NULL);
+}
+
+static inline int drv_tid(void)
+{
+	return (int)syscall(SYS_gettid);
+}
+
+static inline void drv_begin(const char *name)
+{
+	drv_name = name;
+	drv_main_tid = drv_tid();
+	setvbuf(stdout, NULL, _IOLBF, 0);
+}
+
+/* Called first in every task of a driver. */
+static inline void drv_on_worker(void)
+{
+	if (drv_tid() == drv_main_tid)
+		drv_fail("a task ran in the thread that submitted it: "
+			 "pool_submit must queue it for the workers");
+}
+
+/* The threads of this process, as the kernel lists them. */
+static inline int drv_threads(void)
+{
+	DIR *d = opendir("/proc/self/task");
+	if (!d)
+		wb_die("opendir /proc/self/task", errno);
+	int n = 0;
+	for (struct dirent *e; (e = readdir(d));)
+		n += e->d_name[0] != '.';
+	closedir(d);
+	return n;
+}
+
+/* A one-shot event, like Python's threading.Event, without condition
+ * variables (pfuture watches those): set once, waited for by polling. */
+struct event {
+	atomic_bool set;
+};
+
+static inline void event_set(struct event *e)
+{
+	atomic_store(&e->set, true);
+}
+
+static inline void event_wait(struct event *e)
+{
+	while (!atomic_load(&e->set))
+		wb_sleep_ns(100000);
+}
+
+/* Fails unless future_result(f) gives err and (if 0) value. */
+static inline void drv_expect(struct future *f, int err, long value,
+			      const char *what)
+{
+	long v = -1;
+	int got = future_result(f, &v);
+	if (got != err)
+		drv_fail("%s: future_result returned %d (%s), expected %d",
+			 what, got, got ? future_error(f) : "ok", err);
+	if (err == 0 && v != value)
+		drv_fail("%s: its value is %ld, expected %ld", what, v, value);
+}
+
+#endif
