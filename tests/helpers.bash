@@ -150,6 +150,25 @@ wb_driver_ok() {
 	return 1
 }
 
+# wb_driver [-t SECONDS] [--tsan] NAME [ARG...]: runs the test driver NAME
+# (wb_run) and passes if it ends with its verdict (wb_driver_ok) and, in a
+# ThreadSanitizer build, ThreadSanitizer reports nothing.
+wb_driver() {
+	local opts=()
+	while [[ $1 == -* ]]; do
+		case $1 in
+		-t) opts+=("$1" "$2"); shift 2 ;;
+		*) opts+=("$1"); shift ;;
+		esac
+	done
+	wb_run "${opts[@]}" "$@"
+	wb_driver_ok "$1" || return 1
+	[[ $stderr != *ThreadSanitizer* ]] && return 0
+	echo "expected ThreadSanitizer to find nothing" >&2
+	wb_explain
+	return 1
+}
+
 # wb_descendants PID: the processes below PID (as the host sees them), one a
 # line, nearest first.
 wb_descendants() {

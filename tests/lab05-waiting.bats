@@ -5,28 +5,6 @@
 
 load helpers
 
-# driver [-t SECONDS] [--tsan] NAME [ARG...]: runs a test driver of
-# tests/drivers/lab05-waiting/, which calls the lab's primitives itself and
-# checks what they do. It passes if it exits 0 with "NAME: ok" as its last
-# line, which it prints after its last check (so an exit(0) inside the
-# lab's code does not pass), and ThreadSanitizer (in a --tsan build)
-# reports nothing.
-driver() {
-	local opts=()
-	while [[ $1 == -* ]]; do
-		case $1 in
-		-t) opts+=("$1" "$2"); shift 2 ;;
-		*) opts+=("$1"); shift ;;
-		esac
-	done
-	wb_run "${opts[@]}" "$@"
-	wb_driver_ok "$1" || return 1
-	[[ $stderr != *ThreadSanitizer* ]] && return 0
-	echo "expected ThreadSanitizer to find nothing" >&2
-	wb_explain
-	return 1
-}
-
 @test "demo: the event's timed wait returns false after its timeout, true at once once set" {
 	wb_run waiting --prim event --timeout-ms 50
 	wb_status 0
@@ -68,30 +46,30 @@ driver() {
 
 # weight: 2
 @test "exercise: a thread waiting on the event, the semaphore, the barrier or the rlock sleeps: no CPU, no polling" {
-	# The driver reads the kernel's counts for each waiting thread over
+	# The wb_driver reads the kernel's counts for each waiting thread over
 	# 200 ms (/proc/self/task/TID/schedstat and context switches): under
 	# 20 ms runnable, at most 10 wake-ups. A 1 ms poll wakes ~200 times.
-	driver psleep
+	wb_driver psleep
 }
 
 # weight: 3
 @test "exercise: the event's timed wait sleeps and returns false after its timeout, true when set; no wake-up lost with spurious ones" {
-	driver ewait
+	wb_driver ewait
 }
 
 # weight: 2
 @test "exercise: the bounded semaphore never admits more than its bound and refuses a release past it (ThreadSanitizer clean)" {
-	driver -t 20 --tsan bsemcap
+	wb_driver -t 20 --tsan bsemcap
 }
 
 # weight: 2
 @test "exercise: 10000 barrier rounds, a fast thread lapping a slow one, nobody leaves a round early (ThreadSanitizer clean)" {
-	driver -t 20 --tsan blap
+	wb_driver -t 20 --tsan blap
 }
 
 # weight: 1
 @test "exercise: the rlock lets its owner take it again, frees it after as many releases, refuses others' releases" {
-	driver rowner
+	wb_driver rowner
 }
 
 @test "input: --help describes every option and exits 0" {

@@ -14,28 +14,6 @@ field_is() {
 	return 1
 }
 
-# driver [-t SECONDS] [--tsan] NAME [ARG...]: runs a test driver of
-# tests/drivers/lab06-sentinel/, which calls the lab's queue and stop
-# functions itself and checks what they do. It passes if it exits 0 with
-# "NAME: ok" as its last line, which it prints after its last check (so an
-# exit(0) inside the lab's code does not pass), and ThreadSanitizer (in a
-# --tsan build) reports nothing.
-driver() {
-	local opts=()
-	while [[ $1 == -* ]]; do
-		case $1 in
-		-t) opts+=("$1" "$2"); shift 2 ;;
-		*) opts+=("$1"); shift ;;
-		esac
-	done
-	wb_run "${opts[@]}" "$@"
-	wb_driver_ok "$1" || return 1
-	[[ $stderr != *ThreadSanitizer* ]] && return 0
-	echo "expected ThreadSanitizer to find nothing" >&2
-	wb_explain
-	return 1
-}
-
 @test "demo: with one consumer, one sentinel is enough: every item comes out exactly once" {
 	wb_run sentinel --consumers 1 --idle-ms 0
 	wb_status 0
@@ -60,41 +38,41 @@ driver() {
 
 # weight: 3
 @test "exercise: a thread waiting in get on an empty queue, or in put on a full one, sleeps: no CPU, no polling" {
-	# The driver reads the kernel's counts for each waiting thread over
+	# The wb_driver reads the kernel's counts for each waiting thread over
 	# 300 ms: under 30 ms runnable (on a CPU or waiting for one), at
 	# most 10 wake-ups. A busy wait is runnable all the time; a 1 ms
 	# sleep-and-look poll wakes about 300 times.
-	driver qsleep
+	wb_driver qsleep
 }
 
 # weight: 2
 @test "exercise: a waiter woken with nothing changed waits on (while, not if), and wakes when its queue changes" {
-	driver qwhile
+	wb_driver qwhile
 }
 
 # weight: 1
 @test "exercise: closing the queue wakes all 8 consumers waiting in get, and their get fails" {
-	driver qclose getters
+	wb_driver qclose getters
 }
 
 # weight: 1
 @test "exercise: closing the queue wakes the producers waiting in put on a full queue, and their put fails" {
-	driver qclose putters
+	wb_driver qclose putters
 }
 
 # weight: 1
 @test "exercise: a closed queue refuses puts and still hands out the items it holds, then says closed" {
-	driver qclose drain
+	wb_driver qclose drain
 }
 
 # weight: 1
 @test "exercise: stop_by_sentinels puts exactly r->sentinels sentinels, and each stops one consumer" {
-	driver qstop
+	wb_driver qstop
 }
 
 # weight: 1
 @test "exercise: under ThreadSanitizer, every item is consumed exactly once, stopped by sentinels or by close (capacity 1 to 64, 1 to 8 consumers)" {
-	driver -t 20 --tsan qonce
+	wb_driver -t 20 --tsan qonce
 }
 
 @test "input: --csv prints a header and one row with the counts" {

@@ -7,26 +7,6 @@
 
 load helpers
 
-# driver [-t SECONDS] [--tsan] NAME [ARG...]: runs a test driver, which
-# passes if it exits 0 with "NAME: ok" as its last line (printed after its
-# last check, so an exit(0) inside the lab's code does not pass) and
-# ThreadSanitizer (in a --tsan build) reports nothing.
-driver() {
-	local opts=()
-	while [[ $1 == -* ]]; do
-		case $1 in
-		-t) opts+=("$1" "$2"); shift 2 ;;
-		*) opts+=("$1"); shift ;;
-		esac
-	done
-	wb_run "${opts[@]}" "$@"
-	wb_driver_ok "$1" || return 1
-	[[ $stderr != *ThreadSanitizer* ]] && return 0
-	echo "expected ThreadSanitizer to find nothing" >&2
-	wb_explain
-	return 1
-}
-
 @test "demo: the run prints the total time, the time one after another and the speedup" {
 	wb_run threadpool --tasks 4 --task-ms 20 --workers 2
 	wb_status 0
@@ -71,12 +51,12 @@ driver() {
 
 # weight: 2
 @test "exercise: every task runs exactly once, on the pool's workers, and its future holds its result (300 tasks; 1, 3 and 8 workers; ThreadSanitizer)" {
-	driver -t 20 --tsan ponce
+	wb_driver -t 20 --tsan ponce
 }
 
 # weight: 1
 @test "exercise: W workers run W tasks at once: 4 tasks meeting at a barrier of 4 finish on 4 workers, and not on 3 (the watchdog exits 3)" {
-	driver pmeet 4 4 2000
+	wb_driver pmeet 4 4 2000
 	wb_run pmeet 3 4 300
 	wb_status 3
 	wb_stdout_has "pmeet: watchdog: no progress for 300 ms"
@@ -84,30 +64,30 @@ driver() {
 
 # weight: 1
 @test "exercise: pool_map gives the results in submission order while the tasks finish last to first" {
-	driver porder map
+	wb_driver porder map
 }
 
 # weight: 2
 @test "exercise: as_completed hands out each future as soon as its task ends, in the order they end (forced: 3 0 5 1 4 2)" {
-	driver porder ascompleted
+	wb_driver porder ascompleted
 }
 
 # weight: 1
 @test "exercise: a failing task's error code and message come out of its future; the other tasks complete and the pool goes on" {
-	driver perror
+	wb_driver perror
 }
 
 # weight: 1
 @test "exercise: a thread in future_result sleeps on the future's condition variable, waits on when woken for nothing, and wakes when the task ends" {
-	driver pfuture
+	wb_driver pfuture
 }
 
 # weight: 1
 @test "exercise: shutdown(wait) returns once every submitted task has run, and leaves no worker thread in /proc/self/task" {
-	driver pstop join
+	wb_driver pstop join
 }
 
 # weight: 1
 @test "exercise: shutdown(cancel_futures) cancels the queued tasks: their futures say cancelled and they never run; the running task finishes" {
-	driver pstop cancel
+	wb_driver pstop cancel
 }
