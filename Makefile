@@ -93,14 +93,14 @@ $(1)/solutions/common/%: tests/unit/%.c $(1)/common/libwb.a
 	$$(CC) $$(CPPFLAGS) $$(FLAGS_$(1)) -MMD -MP -o $$@ $$^ $$(LDLIBS)
 endef
 # $(1) variant, $(2) source tree, $(3) lab. A driver includes the lab's
-# headers from the tree under test.
+# headers from the tree under test, and tests/drivers/include/ (verdict.h).
 define LAB_rules
 $(1)/$(call treekey,$(2))/$(3)/%.o: $(2)/$(3)/%.c
 	@mkdir -p $$(@D)
 	$$(CC) $$(CPPFLAGS) $$(FLAGS_$(1)) $$(CFLAGS_$(3)) -MMD -MP -c $$< -o $$@
 $(1)/$(call treekey,$(2))/$(3)/drivers/%.o: tests/drivers/$(3)/%.c
 	@mkdir -p $$(@D)
-	$$(CC) $$(CPPFLAGS) -I$(2)/$(3) $$(FLAGS_$(1)) $$(CFLAGS_$(3)) -MMD -MP -c $$< -o $$@
+	$$(CC) $$(CPPFLAGS) -I$(2)/$(3) -Itests/drivers/include $$(FLAGS_$(1)) $$(CFLAGS_$(3)) -MMD -MP -c $$< -o $$@
 $(1)/$(call treekey,$(2))/$(3)/LIBOBJS := $(addprefix $(1)/$(call treekey,$(2))/$(3)/,$(patsubst %.c,%.o,$(call srcs,$(3)))) $(1)/common/libwb.a
 $(addprefix $(1)/$(call treekey,$(2))/$(3)/,$(call mains,$(3))): %: %.o $$($(1)/$(call treekey,$(2))/$(3)/LIBOBJS)
 	$$(CC) $$(FLAGS_$(1)) $$(CFLAGS_$(3)) -o $$@ $$^ $$(LDLIBS_$(3)) $$(LDLIBS)

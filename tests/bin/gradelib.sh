@@ -65,7 +65,8 @@ wb_intake() {
 
 # wb_build_lab TREE LAB OUT: builds LAB of TREE into OUT/bin (plain) and
 # OUT/tsan (ThreadSanitizer). The compiler runs in the jail as an
-# unprivileged user that sees only TREE, common/ and LAB's test drivers, with
+# unprivileged user that sees only TREE, common/ and the test drivers (LAB's
+# and tests/drivers/include/), with
 # a CPU-time cap; the whole build has 5 minutes. Log in OUT/LAB.build.log.
 wb_build_lab() {
 	local tree=$1 lab=$2 out=$3 num
@@ -75,7 +76,7 @@ wb_build_lab() {
 	local buid=$((100000 + $$))
 	[ "$(id -u)" != 0 ] || chown -R "$buid:$buid" "$out/bin" "$out/tsan"
 	local cc="$PWD/build/jail --build --uid $buid --hide $PWD --keep common --keep $tree"
-	cc+=" --keep tests/drivers/$lab --rw $out/bin --rw $out/tsan -- ${CC:-gcc}"
+	cc+=" --keep tests/drivers/$lab --keep tests/drivers/include --rw $out/bin --rw $out/tsan -- ${CC:-gcc}"
 	# umask 0: the folders make creates (as us) must take the compiler's
 	# output (as the jail's user); write access is taken back after.
 	(umask 0 && timeout -k 5 300 "${MAKE:-make}" -s --no-print-directory CC="$cc" \

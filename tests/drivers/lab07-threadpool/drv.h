@@ -21,28 +21,12 @@
 
 #include "ascompleted.h"
 #include "pool.h"
+#include "verdict.h"
 #include "wb.h"
 
-static const char *drv_name; /* the driver's name, for its messages */
-static int drv_main_tid;     /* the thread that submits */
-static char drv_late[256];   /* what the deadline prints */
+static int drv_main_tid;   /* the thread that submits */
+static char drv_late[256]; /* what the deadline prints */
 static int drv_late_status;
-
-/* Prints "NAME: FAIL: why" as the last line and exits 1. */
-__attribute__((format(printf, 1, 2))) static inline noreturn void
-drv_fail(const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	printf("%s: FAIL: ", drv_name);
-	vprintf(fmt, ap);
-	printf("\n");
-	va_end(ap);
-	fflush(stdout);
-	/* Now, past the sanitizers' exit checks: threads may still wait. */
-	syscall(SYS_exit_group, 1);
-	_exit(1);
-}
 
 static void drv_alarm(int sig)
 {
