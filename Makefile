@@ -183,10 +183,12 @@ starters:
 # Packages the workbook needs, and the programs that prove each is there
 # (libomp-dev: clang's OpenMP runtime, for lab15's openmp engine; patch:
 # the mutation check applies its variants with it; time: GNU time, which
-# lab01's tests compare with).
+# lab01's tests compare with; python3: the real CPython lab08's gil figure
+# is measured against).
 DEB_PACKAGES := gcc clang clang-format make bats bats-support bats-assert gnuplot-nox \
-	procps util-linux hyperfine stress-ng libomp-dev patch time
-DEB_PROGRAMS := gcc clang clang-format bats gnuplot pgrep setpriv prlimit hyperfine stress-ng patch
+	procps util-linux hyperfine stress-ng libomp-dev patch time python3
+DEB_PROGRAMS := gcc clang clang-format bats gnuplot pgrep setpriv prlimit hyperfine stress-ng patch \
+	python3
 deps:
 	@if [ "$$(id -u)" != 0 ]; then \
 		echo "run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi
@@ -200,6 +202,7 @@ deps-check:
 	[ -x /usr/bin/time ] || missing="$$missing time"; \
 	[ -d /usr/lib/bats/bats-support ] || missing="$$missing bats-support"; \
 	dpkg -s libomp-dev >/dev/null 2>&1 || missing="$$missing libomp-dev"; \
+	[ -d /dev/mqueue ] || [ "$$(id -u)" != 0 ] || mkdir -m 1777 /dev/mqueue; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then echo "installing what is missing:$$missing"; $(MAKE) --no-print-directory deps; \
 		else echo "missing:$$missing; run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi; fi

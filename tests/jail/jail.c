@@ -4,7 +4,8 @@
  *        [--rw DIR]... -- PROG [ARG...]
  * PROG runs in new PID, IPC, network, UTS and mount namespaces: when it ends,
  * everything it started ends (setsid and double forks included); it has no
- * network; /tmp, /var/tmp and /dev/shm are private and capped at 64 MiB;
+ * network; /tmp, /var/tmp and /dev/shm are private and capped at 64 MiB,
+ * and /dev/mqueue (where it exists) shows only its own message queues;
  * every --hide folder (the checkout) is covered, except the --keep folders
  * (read-only; PROG's own folder is one unless --build) and --rw folders.
  * As root, PROG runs as a user of its own (uid 100000 + our PID, or --uid),
@@ -288,6 +289,13 @@ int main(int argc, char **argv)
 	cover("/tmp", "size=64m,mode=1777");
 	cover("/var/tmp", "size=64m,mode=1777");
 	cover("/dev/shm", "size=64m,mode=1777");
+	/* The message queues of PROG's IPC namespace, so that a test can see
+	 * what a run left there. */
+	struct stat mq;
+	if (stat("/dev/mqueue", &mq) == 0 && S_ISDIR(mq.st_mode) &&
+	    mount("mqueue", "/dev/mqueue", "mqueue",
+		  MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) < 0)
+		die("/dev/mqueue");
 	for (i = 0; i < nhides; i++)
 		cover(hides[i], "size=1m,mode=755");
 	restore();
