@@ -59,13 +59,27 @@ static void advise(enum verdict v, double share)
 	printf("  C: %s (%d CPUs here)\n", c[v], wb_cpus());
 }
 
+/* a / b, or 0 when nothing was measured (b is 0 until measure() works). */
+static double per(double a, double b)
+{
+	return b > 0 ? a / b : 0;
+}
+
 static void show(const char *what, const struct usage *u, double q)
 {
-	printf("%s: wall %.1f ms (%.1f ms of it queued for a CPU), user %.1f "
-	       "ms, sys %.1f ms, CPU/wall %.2f, switches %ld voluntary, %ld "
-	       "involuntary\n",
-	       what, u->wall * 1e3, q * 1e3, u->user * 1e3, u->sys * 1e3,
-	       (u->user + u->sys) / u->wall, u->vcsw, u->ivcsw);
+	if (u->wall <= 0)
+		printf("%s: nothing measured: measure() is not written yet "
+		       "(TODO(lab01))\n",
+		       what);
+	else
+		printf("%s: wall %.1f ms (%.1f ms of it queued for a CPU), "
+		       "user %.1f "
+		       "ms, sys %.1f ms, CPU/wall %.2f, switches %ld "
+		       "voluntary, %ld "
+		       "involuntary\n",
+		       what, u->wall * 1e3, q * 1e3, u->user * 1e3,
+		       u->sys * 1e3, per(u->user + u->sys, u->wall), u->vcsw,
+		       u->ivcsw);
 }
 
 /* Runs the job reps + 1 times: the first (cold) run, then the timed ones.
@@ -78,13 +92,13 @@ static void run_kind(const char *kind, struct job j, long reps, bool csv)
 		struct usage u = measure(run_job, &j);
 		double q = queued() - q0, cpu = u.user + u.sys;
 		wall[r] = u.wall * 1e3;
-		busy[r] = cpu / (u.wall - q);
+		busy[r] = per(cpu, u.wall - q);
 		if (csv)
 			printf("%s,%g,%g,%ld,%.3f,%.3f,%.3f,%.3f,%.3f,%.3f,%ld,"
 			       "%ld,%s\n",
 			       kind, j.ms, j.ratio, r, u.wall * 1e3,
-			       u.user * 1e3, u.sys * 1e3, q * 1e3, cpu / u.wall,
-			       busy[r], u.vcsw, u.ivcsw,
+			       u.user * 1e3, u.sys * 1e3, q * 1e3,
+			       per(cpu, u.wall), busy[r], u.vcsw, u.ivcsw,
 			       names[judge(u.wall - q, cpu)]);
 		else if (r == 0)
 			show("cold run", &u, q);
