@@ -328,6 +328,18 @@ fuzz_lab() {
 	fuzz_lab lab10-spawn-vs-fork
 }
 
+@test "input: every option of lab11's programs refuses malformed values cleanly" {
+	fuzz_lab lab11-ipc
+}
+
+@test "input: every option of lab12's programs refuses malformed values cleanly" {
+	fuzz_lab lab12-shared-memory
+}
+
+@test "input: every option of lab13's programs refuses malformed values cleanly" {
+	fuzz_lab lab13-shutdown
+}
+
 @test "input: every option of lab14's programs refuses malformed values cleanly" {
 	fuzz_lab lab14-false-sharing
 }

@@ -1,0 +1,50 @@
+/* full.c: read and write may move fewer bytes than asked: a pipe returns
+ * what it holds (at most 64 KiB), a message queue one message, and a
+ * signal can cut a call short (EINTR, or a partial count). Code that
+ * assumes one call moves everything works in tests and fails in
+ * production. read_full and write_full keep calling until all is moved. */
+#include <errno.h>
+
+#include "ipc.h"
+
+ssize_t read_full(struct chan *c, void *buf, size_t n)
+{
+	/* STARTER BEGIN
+	return chan_read(c, buf, n); // TODO(lab11): loop until n bytes came or the stream ended (0); retry on EINTR
+	STARTER END */
+	char *p = buf;
+	size_t done = 0;
+	while (done < n) {
+		ssize_t r = chan_read(c, p + done, n - done);
+		if (r == 0)
+			break; /* the end of the stream: fewer than n */
+		if (r < 0) {
+			if (errno == EINTR)
+				continue; /* a signal came before any byte */
+			return -1;
+		}
+		done += (size_t)r;
+	}
+	return (ssize_t)done;
+	/* SOLUTION END */
+}
+
+ssize_t write_full(struct chan *c, const void *buf, size_t n)
+{
+	/* STARTER BEGIN
+	return chan_write(c, buf, n); // TODO(lab11): loop until all n bytes are written; retry on EINTR
+	STARTER END */
+	const char *p = buf;
+	size_t done = 0;
+	while (done < n) {
+		ssize_t w = chan_write(c, p + done, n - done);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		done += (size_t)w;
+	}
+	return (ssize_t)n;
+	/* SOLUTION END */
+}
