@@ -324,6 +324,10 @@ fuzz_lab() {
 	fuzz_lab lab07-threadpool
 }
 
+@test "input: every option of lab09's programs refuses malformed values cleanly" {
+	fuzz_lab lab09-processes
+}
+
 @test "input: every option and argument of lab10's programs refuses malformed values cleanly" {
 	fuzz_lab lab10-spawn-vs-fork
 }

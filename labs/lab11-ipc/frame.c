@@ -22,11 +22,13 @@ void frame_head(unsigned char *h, uint32_t len)
 enum frame_status frame_read(struct chan *c, void *buf, size_t cap, size_t *len)
 {
 	unsigned char head[FRAME_HEAD] = {0};
-	ssize_t n = chan_read(c, head, sizeof head); // TODO(lab11): read_full the header; a part of one, then the end, is FRAME_CUT
+	// TODO(lab11): read_full the header; a part of one, then the end, is FRAME_CUT
+	ssize_t n = chan_read(c, head, sizeof head);
 	if (n <= 0)
 		return n == 0 ? FRAME_EOF : FRAME_IO;
 	*len = get_len(head);
-	n = chan_read(c, buf, *len < cap ? *len : cap); // TODO(lab11): a length above cap is FRAME_TOO_BIG; read_full the bytes; fewer is FRAME_CUT
+	// TODO(lab11): a length above cap is FRAME_TOO_BIG; read_full the bytes; fewer is FRAME_CUT
+	n = chan_read(c, buf, *len < cap ? *len : cap);
 	if (n < 0)
 		return FRAME_IO;
 	*len = (size_t)n;

@@ -9,10 +9,12 @@
 
 ssize_t read_full(struct chan *c, void *buf, size_t n)
 {
-	return chan_read(c, buf, n); // TODO(lab11): loop until n bytes came or the stream ended (0); retry on EINTR
+	// TODO(lab11): loop until n bytes came or the stream ended (0); retry on EINTR
+	return chan_read(c, buf, n);
 }
 
 ssize_t write_full(struct chan *c, const void *buf, size_t n)
 {
-	return chan_write(c, buf, n); // TODO(lab11): loop until all n bytes are written; retry on EINTR
+	// TODO(lab11): loop until all n bytes are written; retry on EINTR
+	return chan_write(c, buf, n);
 }

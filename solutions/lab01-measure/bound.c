@@ -67,19 +67,14 @@ static double per(double a, double b)
 
 static void show(const char *what, const struct usage *u, double q)
 {
+	printf("%s: wall %.1f ms (%.1f ms of it queued for a CPU), user %.1f "
+	       "ms, sys %.1f ms, CPU/wall %.2f, switches %ld voluntary, %ld "
+	       "involuntary\n",
+	       what, u->wall * 1e3, q * 1e3, u->user * 1e3, u->sys * 1e3,
+	       per(u->user + u->sys, u->wall), u->vcsw, u->ivcsw);
 	if (u->wall <= 0)
-		printf("%s: nothing measured: measure() is not written yet "
-		       "(TODO(lab01))\n",
-		       what);
-	else
-		printf("%s: wall %.1f ms (%.1f ms of it queued for a CPU), "
-		       "user %.1f "
-		       "ms, sys %.1f ms, CPU/wall %.2f, switches %ld "
-		       "voluntary, %ld "
-		       "involuntary\n",
-		       what, u->wall * 1e3, q * 1e3, u->user * 1e3,
-		       u->sys * 1e3, per(u->user + u->sys, u->wall), u->vcsw,
-		       u->ivcsw);
+		printf("  (nothing measured: measure() is not written yet, "
+		       "TODO(lab01))\n");
 }
 
 /* Runs the job reps + 1 times: the first (cold) run, then the timed ones.

@@ -10,7 +10,8 @@
 ssize_t read_full(struct chan *c, void *buf, size_t n)
 {
 	/* STARTER BEGIN
-	return chan_read(c, buf, n); // TODO(lab11): loop until n bytes came or the stream ended (0); retry on EINTR
+	// TODO(lab11): loop until n bytes came or the stream ended (0); retry on EINTR
+	return chan_read(c, buf, n);
 	STARTER END */
 	char *p = buf;
 	size_t done = 0;
@@ -32,7 +33,8 @@ ssize_t read_full(struct chan *c, void *buf, size_t n)
 ssize_t write_full(struct chan *c, const void *buf, size_t n)
 {
 	/* STARTER BEGIN
-	return chan_write(c, buf, n); // TODO(lab11): loop until all n bytes are written; retry on EINTR
+	// TODO(lab11): loop until all n bytes are written; retry on EINTR
+	return chan_write(c, buf, n);
 	STARTER END */
 	const char *p = buf;
 	size_t done = 0;
