@@ -35,7 +35,8 @@ int send_msg(int fd, const void *buf, uint32_t len)
 /* Reads exactly n bytes into buf: n, or fewer at end of file, or -1. */
 static ssize_t read_full(int fd, void *buf, size_t n)
 {
-	return read(fd, buf, n); // TODO(lab09): one read may bring fewer bytes: read on until n have come or end of file (0); again on EINTR
+	// TODO(lab09): one read may bring fewer bytes: read on until n have come or end of file (0); again on EINTR
+	return read(fd, buf, n);
 }
 
 ssize_t recv_msg(int fd, void *buf, size_t cap)

@@ -17,14 +17,16 @@
 
 char *describe_status(int wstatus, char *buf, size_t n)
 {
-	snprintf(buf, n, "wait status %d", wstatus); // TODO(lab09): decode it: "exit status N" (WIFEXITED, WEXITSTATUS) or "signal SIGNAME" (WIFSIGNALED, WTERMSIG, sigabbrev_np), " (core dumped)" if WCOREDUMP
+	// TODO(lab09): decode it: "exit status N" (WIFEXITED, WEXITSTATUS) or "signal SIGNAME" (WIFSIGNALED, WTERMSIG, sigabbrev_np), " (core dumped)" if WCOREDUMP
+	snprintf(buf, n, "wait status %d", wstatus);
 	return buf;
 }
 
 int reap(pid_t pid)
 {
 	int status;
-	wait(&status); // TODO(lab09): wait for this very pid (waitpid), again when a signal interrupts the wait (EINTR)
+	// TODO(lab09): wait for this very pid (waitpid), again when a signal interrupts the wait (EINTR)
+	wait(&status);
 	(void)pid;
 	return status;
 }

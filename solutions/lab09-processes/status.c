@@ -18,7 +18,8 @@
 char *describe_status(int wstatus, char *buf, size_t n)
 {
 	/* STARTER BEGIN
-	snprintf(buf, n, "wait status %d", wstatus); // TODO(lab09): decode it: "exit status N" (WIFEXITED, WEXITSTATUS) or "signal SIGNAME" (WIFSIGNALED, WTERMSIG, sigabbrev_np), " (core dumped)" if WCOREDUMP
+	// TODO(lab09): decode it: "exit status N" (WIFEXITED, WEXITSTATUS) or "signal SIGNAME" (WIFSIGNALED, WTERMSIG, sigabbrev_np), " (core dumped)" if WCOREDUMP
+	snprintf(buf, n, "wait status %d", wstatus);
 	STARTER END */
 	if (WIFEXITED(wstatus)) {
 		snprintf(buf, n, "exit status %d", WEXITSTATUS(wstatus));
@@ -42,7 +43,8 @@ int reap(pid_t pid)
 {
 	int status;
 	/* STARTER BEGIN
-	wait(&status); // TODO(lab09): wait for this very pid (waitpid), again when a signal interrupts the wait (EINTR)
+	// TODO(lab09): wait for this very pid (waitpid), again when a signal interrupts the wait (EINTR)
+	wait(&status);
 	(void)pid;
 	STARTER END */
 	while (waitpid(pid, &status, 0) == -1)
