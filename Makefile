@@ -183,12 +183,13 @@ starters:
 # Packages the workbook needs, and the programs that prove each is there
 # (libomp-dev: clang's OpenMP runtime, for lab15's openmp engine; patch:
 # the mutation check applies its variants with it; time: GNU time, which
-# lab01's tests compare with; python3: the real CPython lab08's gil figure
-# is measured against).
+# lab01's tests compare with; python3: the real CPython that lab08's gil
+# figure is measured against; linux-perf: perf bench sched pipe, lab17's
+# cross-check).
 DEB_PACKAGES := gcc clang clang-format make bats bats-support bats-assert gnuplot-nox \
-	procps util-linux hyperfine stress-ng libomp-dev patch time python3
+	procps util-linux hyperfine stress-ng libomp-dev patch time python3 linux-perf
 DEB_PROGRAMS := gcc clang clang-format bats gnuplot pgrep setpriv prlimit hyperfine stress-ng patch \
-	python3
+	python3 perf
 deps:
 	@if [ "$$(id -u)" != 0 ]; then \
 		echo "run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi

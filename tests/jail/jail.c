@@ -4,7 +4,7 @@
  *        [--rw DIR]... -- PROG [ARG...]
  * PROG runs in new PID, IPC, network, UTS and mount namespaces: when it ends,
  * everything it started ends (setsid and double forks included); it has no
- * network; /tmp, /var/tmp and /dev/shm are private and capped at 64 MiB,
+ * network but a loopback of its own (127.0.0.1); /tmp, /var/tmp and /dev/shm are private and capped at 64 MiB,
  * and /dev/mqueue (where it exists) shows only its own message queues;
  * every --hide folder (the checkout) is covered, except the --keep folders
  * (read-only; PROG's own folder is one unless --build) and --rw folders.
@@ -27,7 +27,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <net/if.h>
+#include <sys/ioctl.h>
 #include <sys/mount.h>
+#include <sys/socket.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -184,12 +187,31 @@ static int init(pid_t prog)
 	return WIFEXITED(st) ? WEXITSTATUS(st) : 128 + WTERMSIG(st);
 }
 
+/* The new network namespace's loopback starts down: bring it up, so that
+ * a lab can serve and connect on 127.0.0.1, seen by nobody outside. */
+static void loopback_up(void)
+{
+	struct ifreq ifr = {0};
+	int fd = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	snprintf(ifr.ifr_name, sizeof ifr.ifr_name, "lo");
+	if (fd < 0 || ioctl(fd, SIOCGIFFLAGS, &ifr) < 0)
+		die("loopback");
+	ifr.ifr_flags |= IFF_UP;
+	if (ioctl(fd, SIOCSIFFLAGS, &ifr) < 0)
+		die("loopback up");
+	close(fd);
+}
+
 static int enter_namespaces(int real_root)
 {
 	int flags = CLONE_NEWNS | CLONE_NEWPID | CLONE_NEWIPC | CLONE_NEWNET |
 		    CLONE_NEWUTS;
-	if (real_root)
-		return unshare(flags);
+	if (real_root) {
+		if (unshare(flags) < 0)
+			return -1;
+		loopback_up();
+		return 0;
+	}
 	uid_t uid = getuid();
 	gid_t gid = getgid();
 	if (unshare(flags | CLONE_NEWUSER) < 0)
@@ -200,6 +222,7 @@ static int enter_namespaces(int real_root)
 	write_file("/proc/self/setgroups", "deny\n");
 	snprintf(map, sizeof map, "0 %u 1\n", gid);
 	write_file("/proc/self/gid_map", map);
+	loopback_up();
 	return 0;
 }
 
