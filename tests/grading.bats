@@ -106,9 +106,22 @@ hostile_build() {
 	wb_run hostile write "$ROOT/tests/helpers.bash"
 	wb_status 1
 	[ "$(cat tests/helpers.bash | md5sum)" = "$before" ]
-	wb_run hostile net
+	# A server on the host's loopback, which the host itself can reach.
+	python3 -c 'import socket, time
+s = socket.socket(); s.bind(("127.0.0.1", 0)); s.listen()
+print(s.getsockname()[1], flush=True); time.sleep(20)' >"$BATS_TEST_TMPDIR/port" 3>&- &
+	local server=$! port=
+	for _ in $(seq 100); do
+		port=$(<"$BATS_TEST_TMPDIR/port") && [ -n "$port" ] && break
+		sleep 0.05
+	done
+	exec {probe}<>"/dev/tcp/127.0.0.1/$port"
+	exec {probe}>&-
+	wb_run hostile net "$port"
+	kill "$server"
 	wb_status 1
-	wb_stderr_has "Network is unreachable"
+	wb_stderr_has "connect 127.0.0.1: Connection refused"
+	wb_stderr_has "connect 192.0.2.1: Network is unreachable"
 }
 
 @test "input: what a graded program leaves (detached children, IPC objects, temp files) is gone when it ends" {

@@ -8,6 +8,7 @@
 #include <mqueue.h>
 #include <netinet/in.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -70,18 +71,31 @@ static int flood(int fd, long n)
 	return 0;
 }
 
-/* Connects to a port of the loopback address: without a network the
- * error is "Network is unreachable", not "Connection refused". */
-static int net(void)
+/* Tries to connect to port of the host's loopback, then to an outside
+ * address. In the jail, its own loopback has nothing on that port
+ * ("Connection refused") and there is no route out ("Network is
+ * unreachable"); reaching either is a way out. */
+static int net(const char *port)
 {
-	int s = socket(AF_INET, SOCK_STREAM, 0);
-	struct sockaddr_in a = {.sin_family = AF_INET, .sin_port = htons(1)};
-	inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
-	if (s < 0)
-		return failed("socket");
-	return connect(s, (struct sockaddr *)&a, sizeof a) < 0
-		       ? failed("connect 127.0.0.1")
-		       : 0;
+	const char *to[] = {"127.0.0.1",
+			    "192.0.2.1"}; /* the host, TEST-NET-1 */
+	for (int i = 0; i < 2; i++) {
+		int s = socket(AF_INET, SOCK_STREAM, 0);
+		struct sockaddr_in a = {.sin_family = AF_INET,
+					.sin_port =
+						htons((uint16_t)atoi(port))};
+		inet_pton(AF_INET, to[i], &a.sin_addr);
+		if (s < 0)
+			return failed("socket");
+		if (connect(s, (struct sockaddr *)&a, sizeof a) == 0) {
+			printf("hostile: reached %s port %s\n", to[i], port);
+			return 0;
+		}
+		fprintf(stderr, "hostile: connect %s: %s\n", to[i],
+			strerror(errno));
+		close(s);
+	}
+	return 1;
 }
 
 int main(int argc, char **argv)
@@ -99,7 +113,7 @@ int main(int argc, char **argv)
 		return fd < 0 ? failed("open") : flood(fd, 1024);
 	}
 	if (!strcmp(mode, "net"))
-		return net();
+		return net(arg);
 	if (!strcmp(mode, "read"))
 		return open(arg, O_RDONLY) < 0 ? failed("open for reading") : 0;
 	if (!strcmp(mode, "write"))
