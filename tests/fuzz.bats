@@ -351,3 +351,7 @@ fuzz_lab() {
 @test "input: every option of lab15's programs refuses malformed values cleanly" {
 	fuzz_lab lab15-amdahl
 }
+
+@test "input: every option of lab16's programs refuses malformed values cleanly" {
+	fuzz_lab lab16-granularity
+}
