@@ -185,11 +185,11 @@ starters:
 # the mutation check applies its variants with it; time: GNU time, which
 # lab01's tests compare with; python3: the real CPython that lab08's gil
 # figure is measured against; linux-perf: perf bench sched pipe, lab17's
-# cross-check).
+# cross-check; valgrind: Helgrind, which lab21's chapter runs).
 DEB_PACKAGES := gcc clang clang-format make bats bats-support bats-assert gnuplot-nox \
-	procps util-linux hyperfine stress-ng libomp-dev patch time python3 linux-perf
+	procps util-linux hyperfine stress-ng libomp-dev patch time python3 linux-perf valgrind
 DEB_PROGRAMS := gcc clang clang-format bats gnuplot pgrep setpriv prlimit hyperfine stress-ng patch \
-	python3 perf
+	python3 perf valgrind
 deps:
 	@if [ "$$(id -u)" != 0 ]; then \
 		echo "run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi

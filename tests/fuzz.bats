@@ -355,3 +355,7 @@ fuzz_lab() {
 @test "input: every option of lab16's programs refuses malformed values cleanly" {
 	fuzz_lab lab16-granularity
 }
+
+@test "input: every option of lab21's programs refuses malformed values cleanly" {
+	fuzz_lab lab21-testing
+}
