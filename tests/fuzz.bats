@@ -356,6 +356,10 @@ fuzz_lab() {
 	fuzz_lab lab16-granularity
 }
 
+@test "input: every option of lab20's programs refuses malformed values cleanly" {
+	fuzz_lab lab20-work-stealing
+}
+
 @test "input: every option of lab21's programs refuses malformed values cleanly" {
 	fuzz_lab lab21-testing
 }
