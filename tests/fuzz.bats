@@ -356,6 +356,14 @@ fuzz_lab() {
 	fuzz_lab lab16-granularity
 }
 
+@test "input: every option of lab18's programs refuses malformed values cleanly" {
+	fuzz_lab lab18-event-loop
+}
+
+@test "input: every option of lab19's programs refuses malformed values cleanly" {
+	fuzz_lab lab19-pipeline
+}
+
 @test "input: every option of lab20's programs refuses malformed values cleanly" {
 	fuzz_lab lab20-work-stealing
 }
