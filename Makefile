@@ -185,9 +185,11 @@ starters:
 # the mutation check applies its variants with it; time: GNU time, which
 # lab01's tests compare with; python3: the real CPython that lab08's gil
 # figure is measured against; linux-perf: perf bench sched pipe, lab17's
-# cross-check; valgrind: Helgrind, which lab21's chapter runs).
+# cross-check; valgrind: Helgrind, which lab21's chapter runs;
+# libclang-rt-14-dev: libFuzzer's runtime, for lab22's chapter).
 DEB_PACKAGES := gcc clang clang-format make bats bats-support bats-assert gnuplot-nox \
-	procps util-linux hyperfine stress-ng libomp-dev patch time python3 linux-perf valgrind
+	procps util-linux hyperfine stress-ng libomp-dev patch time python3 linux-perf valgrind \
+	libclang-rt-14-dev
 DEB_PROGRAMS := gcc clang clang-format bats gnuplot pgrep setpriv prlimit hyperfine stress-ng patch \
 	python3 perf valgrind
 deps:
@@ -203,6 +205,7 @@ deps-check:
 	[ -x /usr/bin/time ] || missing="$$missing time"; \
 	[ -d /usr/lib/bats/bats-support ] || missing="$$missing bats-support"; \
 	dpkg -s libomp-dev >/dev/null 2>&1 || missing="$$missing libomp-dev"; \
+	dpkg -s libclang-rt-14-dev >/dev/null 2>&1 || missing="$$missing libclang-rt-14-dev"; \
 	[ -d /dev/mqueue ] || [ "$$(id -u)" != 0 ] || mkdir -m 1777 /dev/mqueue; \
 	if [ -n "$$missing" ]; then \
 		if [ "$$(id -u)" = 0 ]; then echo "installing what is missing:$$missing"; $(MAKE) --no-print-directory deps; \

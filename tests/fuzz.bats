@@ -371,3 +371,7 @@ fuzz_lab() {
 @test "input: every option of lab21's programs refuses malformed values cleanly" {
 	fuzz_lab lab21-testing
 }
+
+@test "input: every option of lab22's programs refuses malformed values cleanly" {
+	fuzz_lab lab22-safety
+}
