@@ -356,6 +356,10 @@ fuzz_lab() {
 	fuzz_lab lab16-granularity
 }
 
+@test "input: every option of lab17's programs refuses malformed values cleanly" {
+	fuzz_lab lab17-oversubscription
+}
+
 @test "input: every option of lab18's programs refuses malformed values cleanly" {
 	fuzz_lab lab18-event-loop
 }
