@@ -1,7 +1,8 @@
 /* ipc.h: lab11's pieces. A chan carries bytes from a parent to its child
  * over a pipe, a socketpair or a POSIX message queue (chan.c); read_full and
  * write_full move exactly n bytes over it (full.c); frames are a 4-byte
- * length and that many bytes (frame.c); transfer.c runs one transfer. */
+ * length and that many bytes (frame.c); transfer.c runs one transfer
+ * between the two ends of ends.c, and report.c says how it went. */
 #ifndef IPC_H
 #define IPC_H
 
@@ -83,9 +84,25 @@ struct result {
 	uint64_t ns;    /* from the first write to the child's report */
 	size_t piece;   /* mqueue: the largest message */
 };
-void fill(long i, unsigned char *p, size_t n); /* frame i's bytes */
 void cleanup_on_signals(void); /* SIGINT/SIGTERM: kill and reap the child */
 struct result transfer(const struct plan *p);
+
+/* ends.c: the two ends of a transfer. fill writes frame i's bytes: a fixed
+ * pattern with i in its first 8. The reader (the child) reads frames to the
+ * end of the stream, checks each and writes a struct result to report; the
+ * writer sends the frames, the last one spoilt as the plan says, and
+ * returns early if the reader left (EPIPE). */
+void fill(long i, unsigned char *p, size_t n);
+void transfer_reader(const struct plan *p, struct chan *c, int report);
+void transfer_writer(const struct plan *p, struct chan *c, unsigned char *buf);
+
+/* report.c: ipc's output. report_prose prints a transfer in words;
+ * report_check ends the run with status 1, saying why on stderr, where the
+ * child's reader failed; report_csv runs a warm-up and reps timed
+ * transfers (at most 100) and prints their CSV row. */
+void report_prose(const struct plan *p, const struct result *r);
+void report_check(const struct plan *p, const struct result *r);
+void report_csv(const struct plan *p, long reps);
 
 /* demos: pointer.c and records.c */
 void demo_pointer(void);

@@ -1,5 +1,6 @@
 /* shm.h: lab12's shared memory: a named segment, the counter that several
- * processes share in it, and the process-shared, robust lock that guards it. */
+ * processes share in it, the process-shared, robust lock that guards it,
+ * and ring's ring buffer. */
 #ifndef SHM_H
 #define SHM_H
 
@@ -73,5 +74,24 @@ void count_run(const struct count_job *job, struct count_result *res);
 
 /* cow.c: the copy-on-write demonstration. */
 void cow_demo(long pages);
+
+/* ringbuf.c: ring's buffer, in a segment shared by a writer process and a
+ * reader process. */
+#define RING_CAP (1 << 20) /* ring bytes */
+struct ring {
+	pthread_mutex_t lock;           /* --sync lock: guards head and tail */
+	bool locked;                    /* --sync lock (else atomics) */
+	alignas(64) atomic_ullong head; /* bytes written, ever */
+	alignas(64) atomic_ullong tail; /* bytes read, ever */
+	alignas(64) atomic_int ready;   /* the reader is waiting */
+	atomic_ullong end_ns;           /* when it read the last byte */
+	atomic_long progress;           /* for the watchdog */
+	alignas(64) unsigned char data[RING_CAP];
+};
+/* Moves count messages of size bytes through r, from head 0 and tail 0:
+ * the writer from buf, each stamped with its number; the reader into buf,
+ * each number checked (a wrong one ends the process with status 1). */
+void ring_move(struct ring *r, bool writer, unsigned char *buf, long size,
+	       long count);
 
 #endif

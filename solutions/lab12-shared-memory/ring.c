@@ -10,7 +10,6 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -18,92 +17,7 @@
 #include "shm.h"
 #include "wb.h"
 
-#define CAP (1 << 20) /* ring bytes */
-
-struct ring {
-	pthread_mutex_t lock;           /* --sync lock: guards the two */
-	alignas(64) atomic_ullong head; /* bytes written, ever */
-	alignas(64) atomic_ullong tail; /* bytes read, ever */
-	alignas(64) atomic_int ready;   /* the reader is waiting */
-	atomic_ullong end_ns;           /* when it read the last byte */
-	atomic_long progress;           /* for the watchdog */
-	alignas(64) unsigned char data[CAP];
-};
-
 static const char *const syncs[] = {"lock", "atomic", NULL};
-static bool locked; /* --sync lock */
-
-/* Reads *pos; under the lock with --sync lock, else an acquire load. */
-static unsigned long long get(struct ring *r, atomic_ullong *pos)
-{
-	if (!locked)
-		return atomic_load_explicit(pos, memory_order_acquire);
-	wb_check(pthread_mutex_lock(&r->lock), "pthread_mutex_lock");
-	unsigned long long v = atomic_load_explicit(pos, memory_order_relaxed);
-	wb_check(pthread_mutex_unlock(&r->lock), "pthread_mutex_unlock");
-	return v;
-}
-
-/* Sets *pos: the bytes before it are written (or read) and handed over. */
-static void put(struct ring *r, atomic_ullong *pos, unsigned long long v)
-{
-	if (locked)
-		wb_check(pthread_mutex_lock(&r->lock), "pthread_mutex_lock");
-	atomic_store_explicit(pos, v, memory_order_release);
-	if (locked)
-		wb_check(pthread_mutex_unlock(&r->lock),
-			 "pthread_mutex_unlock");
-	atomic_fetch_add_explicit(&r->progress, 1, memory_order_relaxed);
-}
-
-/* Waits until the ring has room (writer) or bytes (reader) past pos, this
- * side's own position: at most want, and not past the ring's end. Spins
- * briefly, then yields the CPU. */
-static size_t wait_for(struct ring *r, bool writer, unsigned long long pos,
-		       size_t want)
-{
-	for (int spins = 0;; spins++) {
-		unsigned long long other = get(r, writer ? &r->tail : &r->head);
-		size_t have = writer ? CAP - (size_t)(pos - other)
-				     : (size_t)(other - pos);
-		size_t room = CAP - (size_t)(pos % CAP);
-		size_t n = have < want ? have : want;
-		if (n)
-			return n < room ? n : room;
-		if (spins > 100)
-			sched_yield();
-	}
-}
-
-/* Moves count messages of size bytes, each stamped with its number. */
-static void move(struct ring *r, bool writer, unsigned char *buf, long size,
-		 long count)
-{
-	atomic_ullong *mine = writer ? &r->head : &r->tail;
-	unsigned long long pos = 0;
-	for (long m = 0; m < count; m++) {
-		if (writer)
-			memcpy(buf, &m, sizeof m);
-		for (long done = 0; done < size;) {
-			size_t n =
-				wait_for(r, writer, pos, (size_t)(size - done));
-			unsigned char *at = r->data + pos % CAP;
-			if (writer)
-				memcpy(at, buf + done, n);
-			else
-				memcpy(buf + done, at, n);
-			done += (long)n;
-			put(r, mine, pos += n);
-		}
-		long got;
-		memcpy(&got, buf, sizeof got);
-		if (!writer && got != m) {
-			fprintf(stderr, "ring: message %ld arrived as %ld\n", m,
-				got);
-			_exit(1);
-		}
-	}
-}
 
 /* One timed transfer: fork the reader, write, reap. Returns MiB/s. */
 static double one_run(struct ring *r, unsigned char *buf, long size, long count)
@@ -117,7 +31,7 @@ static double one_run(struct ring *r, unsigned char *buf, long size, long count)
 		    getppid() != parent)
 			_exit(1);
 		atomic_store(&r->ready, 1);
-		move(r, false, buf, size, count);
+		ring_move(r, false, buf, size, count);
 		atomic_store(&r->end_ns, wb_now_ns());
 		_exit(0);
 	}
@@ -125,7 +39,7 @@ static double one_run(struct ring *r, unsigned char *buf, long size, long count)
 	while (!atomic_load(&r->ready))
 		sched_yield();
 	uint64_t t0 = wb_now_ns();
-	move(r, true, buf, size, count);
+	ring_move(r, true, buf, size, count);
 	int st;
 	while (waitpid(pid, &st, 0) == -1)
 		if (errno != EINTR)
@@ -154,11 +68,11 @@ int main(int argc, char **argv)
 	if (count == 0) /* 256 MiB, or 100000 messages if that is less */
 		count = (256L << 20) / size < 100000 ? (256L << 20) / size
 						     : 100000;
-	locked = sync == 0;
 	char name[64];
 	snprintf(name, sizeof name, "/lab12-ring-%ld", (long)getpid());
 	struct ring *r = segment_create(name, sizeof *r);
 	shared_mutex_init(&r->lock);
+	r->locked = sync == 0;
 	unsigned char *buf = wb_alloc((size_t)size);
 	double *v = wb_alloc((size_t)reps * sizeof *v);
 	one_run(r, buf, size, count); /* warm-up */
@@ -173,7 +87,7 @@ int main(int argc, char **argv)
 		printf("%ld messages of %ld bytes through a %d KiB ring in "
 		       "shared memory (sync %s): %.1f MiB/s (median of %ld; "
 		       "min %.1f, max %.1f)\n",
-		       count, size, CAP >> 10, syncs[sync], s.median, reps,
+		       count, size, RING_CAP >> 10, syncs[sync], s.median, reps,
 		       s.min, s.max);
 	free(buf);
 	free(v);
