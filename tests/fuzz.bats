@@ -324,6 +324,10 @@ fuzz_lab() {
 	fuzz_lab lab07-threadpool
 }
 
+@test "input: every option of lab08's programs refuses malformed values cleanly" {
+	fuzz_lab lab08-gil
+}
+
 @test "input: every option of lab09's programs refuses malformed values cleanly" {
 	fuzz_lab lab09-processes
 }

@@ -63,6 +63,12 @@ void server_open(struct server *s);
 /* Serves until SIGTERM, SIGINT or SIGALRM, then closes every socket it has and
  * stops the pool. */
 void server_run(struct server *s);
+/* Watches fd in the epoll set (op: EPOLL_CTL_ADD or EPOLL_CTL_MOD) for
+ * events; gen tells a connection from an older one on the same fd. */
+void server_watch(struct server *s, int fd, unsigned gen, uint32_t events,
+		  int op);
+/* Takes every connection waiting to be accepted. */
+void server_accept(struct server *s);
 
 /* Handles one request line (without its newline) of c. */
 void serve_line(struct server *s, struct conn *c, char *line);

@@ -1,9 +1,12 @@
 /* dhand.c: the pool's hand-back alone (offload.c), with the driver as the
- * loop. 20 jobs on 3 workers: when they have all finished, the eventfd
- * must be readable, offload_done must give back all 20, each once with its
- * result, and the eventfd must then be unreadable (the count read back to
- * 0, or epoll would wake the loop for nothing, again and again). Then 5
- * jobs one at a time: each makes the eventfd readable and comes back. */
+ * loop. 20 jobs on 3 workers: when they have all finished and the workers
+ * sleep, waiting for more, the eventfd must be readable, offload_done must
+ * give back all 20, each once with its result, and the eventfd must then
+ * be unreadable (the count read back to 0, or epoll would wake the loop
+ * for nothing, again and again). Then 5 jobs one at a time: each makes the
+ * eventfd readable and comes back. */
+#include <fcntl.h>
+
 #include "drv.h"
 #include "gate.h"
 
@@ -13,6 +16,45 @@ static int readable(int fd, int ms)
 {
 	struct pollfd p = {.fd = fd, .events = POLLIN};
 	return wb_sys(poll(&p, 1, ms), "poll") == 1 && (p.revents & POLLIN);
+}
+
+/* Whether thread tid sleeps (in a system call: a futex, here); sets
+ * *switches to its context switches so far. */
+static bool asleep(int tid, long *switches)
+{
+	char path[64], buf[2048];
+	snprintf(path, sizeof path, "/proc/self/task/%d/status", tid);
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	ssize_t n = fd < 0 ? -1 : read(fd, buf, sizeof buf - 1);
+	if (fd >= 0)
+		close(fd);
+	if (n <= 0)
+		drv_fail("could not read %s", path);
+	buf[n] = '\0';
+	const char *st = strstr(buf, "\nState:\t"), *v, *nv;
+	v = strstr(buf, "\nvoluntary_ctxt_switches:");
+	nv = strstr(buf, "\nnonvoluntary_ctxt_switches:");
+	if (!st || !v || !nv)
+		drv_fail("%s lacks State or ctxt_switches", path);
+	*switches = atol(strchr(v, ':') + 1) + atol(strchr(nv, ':') + 1);
+	return st[8] == 'S';
+}
+
+/* Waits until every thread that ran a job sleeps: each is then back in the
+ * worker's wait for more, its jobs handed back. Asleep twice in a row with
+ * no switch between: all of them slept at once, for that whole time. */
+static void wait_workers_asleep(void)
+{
+	long a[GATE_TIDS], b[GATE_TIDS];
+	for (;; wb_sleep_ns(200000)) {
+		bool all = true;
+		for (int i = 0; all && i < GATE_TIDS && burners[i]; i++)
+			all = asleep(burners[i], &a[i]);
+		for (int i = 0; all && i < GATE_TIDS && burners[i]; i++)
+			all = asleep(burners[i], &b[i]) && a[i] == b[i];
+		if (all)
+			return;
+	}
 }
 
 /* Takes what offload_done gives; counts each job; frees them. */
@@ -55,13 +97,14 @@ int main(void)
 	atomic_store(&open_, true);
 	while (atomic_load(&finished) < N)
 		wb_sleep_ns(200000);
-	wb_sleep_ns(30000000); /* the workers hand the last ones back */
-	if (!readable(o.efd, 300))
-		drv_fail("%d jobs finished and the eventfd is not readable: "
-			 "a worker must write to it after each job",
+	wait_workers_asleep();
+	if (!readable(o.efd, 0))
+		drv_fail("%d jobs finished, the workers wait for more, and "
+			 "the eventfd is not readable: a worker must write to "
+			 "it after each job",
 			 N);
 	while (got < N) {
-		if (!readable(o.efd, 300))
+		if (!readable(o.efd, 0))
 			drv_fail("%d of %d finished jobs came back, and the "
 				 "eventfd "
 				 "is not readable",

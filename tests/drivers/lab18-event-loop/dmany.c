@@ -2,7 +2,11 @@
  * client of the driver's own: CONNS connections open at once, REQS
  * requests on each, "echo" and "sum", one at a time; every reply checked
  * against the driver's own answer. The server's socket writes are made
- * short (every 2nd) or EAGAIN (every 3rd), as a busy kernel may. */
+ * short (every 2nd) or EAGAIN (every 3rd), as a busy kernel may. What a
+ * write did not take must begin the next write on that socket, and the
+ * loop must not go to sleep in epoll_wait, with nothing ready, while it
+ * still owes a socket such bytes: its client waits for them forever. */
+#include <fcntl.h>
 #include <sys/epoll.h>
 #include <sys/stat.h>
 
@@ -10,17 +14,26 @@
 
 ssize_t __real_write(int fd, const void *buf, size_t n);
 ssize_t __real_send(int fd, const void *buf, size_t n, int flags);
+int __real_epoll_wait(int ep, struct epoll_event *evs, int max, int ms);
 
 static atomic_long writes; /* the server's writes to sockets */
 
-/* For a socket written by the loop thread: how many bytes may go, or -1
- * for EAGAIN. */
-static long allow(int fd, size_t n)
+/* What the loop owes each socket: the bytes a write did not take. Only the
+ * loop thread touches these. */
+#define FDS  16384
+#define HEAD 64
+static struct {
+	size_t n;        /* bytes owed */
+	char head[HEAD]; /* the first of them ... */
+	size_t known;    /* ... this many */
+	bool kernel;     /* the kernel, not this driver, refused some */
+} owed[FDS];
+static long owing; /* sockets owed bytes */
+
+/* For a write of n bytes to a socket by the loop thread: how many may go,
+ * or -1 for EAGAIN. */
+static long allow(size_t n)
 {
-	struct stat st;
-	if (drv_tid() != atomic_load(&drv_loop_tid) || fstat(fd, &st) < 0 ||
-	    !S_ISSOCK(st.st_mode))
-		return (long)n;
 	long k = atomic_fetch_add(&writes, 1);
 	if (k % 3 == 2) {
 		errno = EAGAIN;
@@ -29,16 +42,92 @@ static long allow(int fd, size_t n)
 	return k % 2 && n > 1 ? (long)(n / 2) : (long)n;
 }
 
+static bool loop_socket(int fd)
+{
+	struct stat st;
+	return drv_tid() == atomic_load(&drv_loop_tid) && fd >= 0 && fd < FDS &&
+	       fstat(fd, &st) == 0 && S_ISSOCK(st.st_mode);
+}
+
+/* A write of buf[0..n) to fd must go on where the last one stopped. */
+static void check_owed(int fd, const char *buf, size_t n)
+{
+	size_t k = owed[fd].known < n ? owed[fd].known : n;
+	if (memcmp(buf, owed[fd].head, k) != 0)
+		drv_fail("a server write did not begin with the %zu bytes the "
+			 "last write on that socket left unsent (the rest of a "
+			 "short write, or all of it after EAGAIN): bytes lost "
+			 "or sent twice",
+			 owed[fd].n);
+}
+
+/* After a write of buf[0..n) to fd that took `took` bytes (a of them
+ * allowed): what fd is owed now. */
+static void note_owed(int fd, const char *buf, size_t n, long took, long a)
+{
+	size_t was = owed[fd].n, from = took > 0 ? (size_t)took : 0;
+	if (took < 0 && errno != EAGAIN && errno != EWOULDBLOCK &&
+	    errno != EINTR) {
+		owed[fd].n = 0; /* the peer is gone: nothing owed */
+	} else if (n >= was) {  /* this write held all that was owed */
+		owed[fd].n = n - from;
+		owed[fd].known = owed[fd].n < HEAD ? owed[fd].n : HEAD;
+		memcpy(owed[fd].head, buf + from, owed[fd].known);
+	} else if (from > 0) { /* a part of it: the rest stays owed */
+		owed[fd].n = was - from;
+		owed[fd].known =
+			from < owed[fd].known ? owed[fd].known - from : 0;
+		memmove(owed[fd].head, owed[fd].head + from, owed[fd].known);
+	}
+	owed[fd].kernel = from < n && took != a;
+	owing += (owed[fd].n > 0) - (was > 0);
+}
+
+static ssize_t wrapped(int fd, const void *buf, size_t n, int flags,
+		       bool is_send)
+{
+	if (!loop_socket(fd))
+		return is_send ? __real_send(fd, buf, n, flags)
+			       : __real_write(fd, buf, n);
+	check_owed(fd, buf, n);
+	long a = allow(n);
+	ssize_t took = -1;
+	if (a >= 0)
+		took = is_send ? __real_send(fd, buf, (size_t)a, flags)
+			       : __real_write(fd, buf, (size_t)a);
+	int e = errno;
+	note_owed(fd, buf, n, took, a);
+	errno = e;
+	return took;
+}
+
 ssize_t __wrap_write(int fd, const void *buf, size_t n)
 {
-	long a = allow(fd, n);
-	return a < 0 ? -1 : __real_write(fd, buf, (size_t)a);
+	return wrapped(fd, buf, n, 0, false);
 }
 
 ssize_t __wrap_send(int fd, const void *buf, size_t n, int flags)
 {
-	long a = allow(fd, n);
-	return a < 0 ? -1 : __real_send(fd, buf, (size_t)a, flags);
+	return wrapped(fd, buf, n, flags, true);
+}
+
+/* The loop thread about to sleep with nothing ready: it must owe no socket
+ * bytes (unless the kernel itself refused them: then EPOLLOUT comes). */
+int __wrap_epoll_wait(int ep, struct epoll_event *evs, int max, int ms)
+{
+	if (ms >= 0 || drv_tid() != atomic_load(&drv_loop_tid) || !owing)
+		return __real_epoll_wait(ep, evs, max, ms);
+	int n = __real_epoll_wait(ep, evs, max, 0);
+	if (n != 0)
+		return n;
+	for (int fd = 0; fd < FDS; fd++)
+		if (owed[fd].n && !owed[fd].kernel && fcntl(fd, F_GETFD) >= 0)
+			drv_fail("the loop went to sleep in epoll_wait, with "
+				 "nothing ready, owing a socket %zu bytes "
+				 "(the rest of a short write, or all of it "
+				 "after EAGAIN): its client waits forever",
+				 owed[fd].n);
+	return __real_epoll_wait(ep, evs, max, ms);
 }
 
 struct peer {

@@ -3,7 +3,7 @@
  * makes them, injects failures into any stage's work (wrapped too), and
  * looks at /proc/self/task and waitpid for what is left. Each driver
  * includes this file once, first; drivers.mk wraps the four work functions
- * for every driver. */
+ * and stage_thread for every driver. */
 #ifndef DRV_H
 #define DRV_H
 #define _GNU_SOURCE /* syscall(SYS_exit_group) */
@@ -188,6 +188,61 @@ int __wrap_count_line(struct counts *c, const struct msg *m, char *err)
 	if (inject(4, err))
 		return -1;
 	return __real_count_line(c, m, err);
+}
+
+/* ---- the end of a thread of stage 3 or 4 (stage_thread is wrapped) ----
+ * Such a thread may end only once its input has ended (closed and empty),
+ * or once the pipeline stops (a failure recorded, or a queue shut down):
+ * otherwise lines are lost, or the stage before it waits for room for
+ * ever. A driver with a queue of its own defines DRV_OWN_QUEUE and its
+ * own drv_queue_state. */
+#ifdef DRV_OWN_QUEUE
+static void drv_queue_state(struct queue *q, bool *closed, bool *shut,
+			    long *held);
+#else
+static void drv_queue_state(struct queue *q, bool *closed, bool *shut,
+			    long *held)
+{
+	wb_check(pthread_mutex_lock(&q->lock), "pthread_mutex_lock");
+	*closed = q->closed;
+	*shut = q->shut;
+	*held = q->count;
+	wb_check(pthread_mutex_unlock(&q->lock), "pthread_mutex_unlock");
+}
+#endif
+
+static bool drv_stopping(struct pipeline *p)
+{
+	bool closed, shut = false;
+	long held;
+	wb_check(pthread_mutex_lock(&p->lock), "pthread_mutex_lock");
+	bool failed = p->failed != 0;
+	wb_check(pthread_mutex_unlock(&p->lock), "pthread_mutex_unlock");
+	for (int i = 0; !failed && !shut && i < p->nq; i++)
+		drv_queue_state(&p->q[i], &closed, &shut, &held);
+	return failed || shut;
+}
+
+void *__real_stage_thread(void *arg);
+void *__wrap_stage_thread(void *arg)
+{
+	struct worker *w = arg;
+	void *r = __real_stage_thread(arg);
+	bool closed, shut;
+	long held;
+	drv_queue_state(w->in, &closed, &shut, &held);
+	if (!shut && !(closed && held == 0) && !drv_stopping(w->p)) {
+		/* one verdict: a second thread waits here until the exit */
+		static pthread_mutex_t one = PTHREAD_MUTEX_INITIALIZER;
+		pthread_mutex_lock(&one);
+		drv_fail("thread %d of stage %d (%s) ended while its input "
+			 "queue was %s and held %ld, with no failure: it "
+			 "must get items until queue_get says the input has "
+			 "ended",
+			 w->id, w->stage, stage_names[w->stage],
+			 closed ? "closed" : "open", held);
+	}
+	return r;
 }
 
 /* ---- one run ---- */

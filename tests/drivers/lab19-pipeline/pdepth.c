@@ -6,6 +6,7 @@
  * "pdepth: ok" last. */
 #include <stdbool.h>
 
+#define DRV_OWN_QUEUE
 #include "drv.h"
 
 #define CAP 3
@@ -102,6 +103,17 @@ void __wrap_queue_close(struct queue *q)
 void __wrap_queue_shutdown(struct queue *q)
 {
 	set(q, true);
+}
+
+static void drv_queue_state(struct queue *q, bool *closed, bool *shut,
+			    long *held)
+{
+	struct dq *d = find(q);
+	pthread_mutex_lock(&d->lock);
+	*closed = d->closed;
+	*shut = d->shut;
+	*held = d->count;
+	pthread_mutex_unlock(&d->lock);
 }
 
 static long depth(int i)
