@@ -6,7 +6,7 @@ set xlabel 'chunk size (tasks a hand-out)'
 set ylabel 'total ms (median, bars: min to max)'
 set logscale x 16
 set logscale y 4
-set format x '%g'
+set xtics ('1' 1, '16' 16, '256' 256, '4K' 4096, '64K' 65536, '1M' 1048576)
 set format y '%g'
 set offsets 0, 0, 0, 0
 set autoscale xy

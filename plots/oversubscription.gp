@@ -7,7 +7,7 @@ set ylabel 'operations/s (median, bars: min to max)'
 set logscale x 2
 set logscale y 10
 set format y '10^{%T}'
-set offsets 0, 0, graph 0.45, 0 # room for the key above the data
+set offsets 0, 0, graph 0.8, 0 # room for the key above the data
 set xrange [0.8:*]
 set key top left
 row(d, v, col) = (strcol('demo') eq d && strcol('variant') eq v) ? column(col) : NaN
