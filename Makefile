@@ -127,12 +127,22 @@ help:
 	@echo "  check-labNN      run lab NN's tests against LABS_DIR (your self-check)"
 	@echo "  test             the workbook's own suite; ends with 'N passed, N failed'"
 	@echo "  grade            grade LABS_DIR (labs/ or a clone): scores, TAP, JUnit in build/grade/ (LAB=NN: one lab)"
+	@echo "  grade-class      grade every student in SUBMISSIONS=dir, JOBS at a time: build/grade/class.csv and a summary (LAB=NN)"
+	@echo "  classroom        write .github/classroom/autograding.json (GitHub Classroom: make check-labNN per lab)"
 	@echo "  mutation         check the exercise tests reject known-wrong and accept known-right variants (LAB=NN)"
 	@echo "  plots            run the experiments and draw the figures in plots/ (QUICK=1: fast)"
+	@echo "  book             WORKBOOK.md as a web book in build/book/ (pandoc; a PDF too with chromium), then its checks"
+	@echo "  book-screenshot  open the book in headless Chromium and check it renders with its figures"
+	@echo "  deps-browser     install Chromium, for book-screenshot and the PDF (not part of deps)"
 	@echo "  deps             install the Debian packages the workbook needs"
 	@echo "  starters         regenerate labs/ from solutions/ (overwrites labs/)"
 	@echo "  format           clang-format the C files, then regenerate labs/"
 	@echo "  clean            remove build/"
+	@echo "  progress         a table of every lab: not started, started, passing n/m, done; hints seen (RUN=1: run the tests first)"
+	@echo "  hint-labNN       the next hint for lab NN, from a nudge to nearly the answer (N=1: hint 1 again)"
+	@echo "  watch-labNN      rerun lab NN's tests each time you save one of its files (Ctrl-C ends)"
+	@echo "  reset-labNN      put lab NN's starter back; your version is kept as labs/labNN-topic.bak-DATE/"
+	@echo "  compile_commands.json  tell clangd and other editors how each C file is compiled"
 	@echo "labs:"
 	@$(foreach l,$(LABS),printf '  lab%-6s %s\n' '$(call labnum,$(l))' '$(l)';)
 
@@ -167,6 +177,23 @@ test: deps-check
 grade: deps-check $(JAIL)
 	@$(SUITE_ENV) WB_ONLY="$(LAB)" tests/bin/grade
 
+# ---- grading a class (tests/bin/class; README, "Instructors") ----
+# make grade-class SUBMISSIONS=dir: every entry of dir is one student (a
+# labs/ folder, a clone, or a .tar.gz/.zip of one), graded JOBS at a time
+# (default: the online CPUs; LAB=NN: one lab); build/grade/class.csv and
+# build/grade/class/STUDENT/. make classroom writes GitHub Classroom's
+# autograding file from the labs list. SUBMISSIONS reaches the script by
+# the environment only, never expanded into the recipe.
+ifneq ($(strip $(foreach c,$(WB_BAD_CHARS),$(findstring $(c),$(value SUBMISSIONS)))),)
+$(error SUBMISSIONS: a folder name may not hold any of $(WB_BAD_CHARS): rename or copy the folder)
+endif
+.PHONY: grade-class classroom
+grade-class: deps-check $(JAIL)
+	@$(SUITE_ENV) WB_ONLY="$(LAB)" JOBS="$(JOBS)" tests/bin/class grade
+classroom:
+	@mkdir -p .github/classroom
+	tests/bin/class classroom >.github/classroom/autograding.json
+
 # The mutation check: the exercise tests reject every known-wrong variant in
 # tests/mutants/ and accept every known-right one (LAB=NN: one lab only).
 mutation: deps-check $(JAIL)
@@ -177,8 +204,71 @@ PLOTS_DIR = $(if $(filter file,$(origin LABS_DIR)),solutions,$(LABS_DIR))
 plots: deps-check
 	@$(SUITE_ENV) LABS_DIR="$(PLOTS_DIR)" WB_TREE="$(call treekey,$(PLOTS_DIR))" plots/run
 
+# ---- the web book (tests/bin/book; README, "The web book") ----
+# make book: WORKBOOK.md rendered by pandoc into build/book/index.html, its
+# stylesheet and figures beside it (and build/book/workbook.pdf, printed by
+# chromium when installed), then checked by tests/bin/book-check: links,
+# anchors, figures, one chapter per lab, the page's ids. book-screenshot
+# opens it in headless Chromium, which deps-browser installs (not in deps:
+# make test needs no browser).
+.PHONY: book book-screenshot deps-browser
+book:
+	@command -v pandoc >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pandoc; \
+		else echo "missing: pandoc; run as root: apt-get install -y pandoc"; exit 1; fi; }
+	@rc=0; tests/bin/book build/book || rc=1; \
+	tests/bin/book-check --html build/book/index.html WORKBOOK.md || rc=1; \
+	if [ $$rc = 0 ]; then echo "book: every check passed"; else echo "book: the checks above failed"; fi; exit $$rc
+book-screenshot: book deps-browser
+	@tests/bin/book-screenshot build/book
+deps-browser:
+	@command -v chromium >/dev/null || { \
+		if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else echo "missing: chromium; run as root: apt-get install -y chromium"; exit 1; fi; }
+
 starters:
 	tests/bin/mkstarter solutions labs
+
+# ---- the student's tools (tests/bin/student; README, "Students") ----
+# make progress: a table of every lab (LAB="03 07": only those), its state
+# from its files and from the last run of its exercise tests on exactly
+# those files; RUN=1 runs the exercise tests of the started labs first.
+# The hints seen and the results are kept in PROGRESS_DIR (git-ignored).
+PROGRESS_DIR ?= .progress
+ifneq ($(strip $(foreach c,$(WB_BAD_CHARS),$(findstring $(c),$(value PROGRESS_DIR)))),)
+$(error PROGRESS_DIR: a folder name may not hold any of $(WB_BAD_CHARS))
+endif
+STUDENT = $(SUITE_ENV) PROGRESS_DIR="$(PROGRESS_DIR)" WB_LAB_ONLY="$(call digits,$(LAB))" tests/bin/student
+# digits WORDS: WORDS if they hold only digits and spaces, else "bad" (which
+# the script refuses): a number given on the command line reaches no shell.
+digits = $(if $(strip $(subst 0,,$(subst 1,,$(subst 2,,$(subst 3,,$(subst 4,,$(subst 5,,$(subst 6,,$(subst 7,,$(subst 8,,$(subst 9,,$(1)))))))))))),bad,$(strip $(1)))
+.PHONY: progress compile_commands.json
+progress: $(if $(RUN),deps-check)
+	@$(STUDENT) progress $(if $(RUN),--run)
+define STUDENT_targets
+.PHONY: hint-lab$(1) watch-lab$(1) reset-lab$(1)
+hint-lab$(1):
+	@$$(STUDENT) hint $(call labof,$(1)) "$$(call digits,$$(N))"
+watch-lab$(1): deps-check
+	@$$(STUDENT) watch $(call labof,$(1))
+reset-lab$(1):
+	@$$(STUDENT) reset $(call labof,$(1))
+endef
+$(foreach n,$(NUMS),$(eval $(call STUDENT_targets,$(n))))
+# compile_commands.json (CCDB_OUT= writes it elsewhere): how each C file of
+# common/, labs/, solutions/ (and LABS_DIR) and the test drivers is
+# compiled, for clangd and other editors.
+CCDB_OUT ?= compile_commands.json
+json_args = $(subst " ","$(comma) ",$(foreach w,$(1),"$(subst ",\",$(w))"))
+ccdb_entry = {"directory": "$(CURDIR)", "file": "$(1)", "arguments": [$(call json_args,$(firstword $(CC)) $(CPPFLAGS) $(2) $(CFLAGS) -c $(1))]}
+CCDB_COMMON := $(wildcard common/*.c tests/unit/*.c)
+compile_commands.json:
+	$(file >$(CCDB_OUT),[$(call ccdb_entry,$(firstword $(CCDB_COMMON)),))
+	$(foreach f,$(wordlist 2,$(words $(CCDB_COMMON)),$(CCDB_COMMON)),$(file >>$(CCDB_OUT),$(comma)$(call ccdb_entry,$(f),)))
+	$(foreach t,$(TREES),$(foreach l,$(LABS),$(foreach f,$(wildcard $(addprefix $(t)/$(l)/,$(notdir $(wildcard solutions/$(l)/*.c)))),$(file >>$(CCDB_OUT),$(comma)$(call ccdb_entry,$(f),$(CFLAGS_$(l)))))))
+	$(foreach l,$(LABS),$(foreach f,$(wildcard tests/drivers/$(l)/*.c),$(file >>$(CCDB_OUT),$(comma)$(call ccdb_entry,$(f),-I$(LABS_DIR)/$(l) -Itests/drivers/include $(CFLAGS_$(l))))))
+	$(file >>$(CCDB_OUT),])
+	@echo "wrote $(CCDB_OUT): how each C file of common/, the labs and the test drivers is compiled (for clangd)"
 
 # Packages the workbook needs, and the programs that prove each is there
 # (libomp-dev: clang's OpenMP runtime, for lab15's openmp engine; patch:
@@ -186,12 +276,15 @@ starters:
 # lab01's tests compare with; python3: the real CPython that lab08's gil
 # figure is measured against; linux-perf: perf bench sched pipe, lab17's
 # cross-check; valgrind: Helgrind, which lab21's chapter runs;
-# libclang-rt-14-dev: libFuzzer's runtime, for lab22's chapter).
+# libclang-rt-14-dev: libFuzzer's runtime, for lab22's chapter; pandoc:
+# make book and tests/book.bats render WORKBOOK.md; openmpi-bin and
+# libopenmpi-dev: mpirun and mpicc, for lab23; inotify-tools: inotifywait,
+# for make watch-labNN).
 DEB_PACKAGES := gcc clang clang-format make bats bats-support bats-assert gnuplot-nox \
 	procps util-linux hyperfine stress-ng libomp-dev patch time python3 linux-perf valgrind \
-	libclang-rt-14-dev
+	libclang-rt-14-dev pandoc openmpi-bin libopenmpi-dev inotify-tools
 DEB_PROGRAMS := gcc clang clang-format bats gnuplot pgrep setpriv prlimit hyperfine stress-ng patch \
-	python3 perf valgrind
+	python3 perf valgrind pandoc mpirun mpicc inotifywait
 deps:
 	@if [ "$$(id -u)" != 0 ]; then \
 		echo "run as root: apt-get install -y $(DEB_PACKAGES)"; exit 1; fi

@@ -383,3 +383,7 @@ fuzz_lab() {
 @test "input: every option of lab22's programs refuses malformed values cleanly" {
 	fuzz_lab lab22-safety
 }
+
+@test "input: every option of lab23's programs refuses malformed values cleanly" {
+	fuzz_lab lab23-cluster
+}
