@@ -280,7 +280,7 @@ compile_commands.json:
 # make book and tests/book.bats render WORKBOOK.md; openmpi-bin and
 # libopenmpi-dev: mpirun and mpicc, for lab23; inotify-tools: inotifywait,
 # for make watch-labNN).
-DEB_PACKAGES := gcc clang clang-format make bats bats-support bats-assert gnuplot-nox \
+DEB_PACKAGES := gcc clang clang-format make bats gnuplot-nox \
 	procps util-linux hyperfine stress-ng libomp-dev patch time python3 linux-perf valgrind \
 	libclang-rt-14-dev pandoc openmpi-bin libopenmpi-dev inotify-tools
 DEB_PROGRAMS := gcc clang clang-format bats gnuplot pgrep setpriv prlimit hyperfine stress-ng patch \
@@ -294,9 +294,7 @@ deps:
 .PHONY: deps-check
 deps-check:
 	@missing=; for p in $(DEB_PROGRAMS); do command -v $$p >/dev/null || missing="$$missing $$p"; done; \
-	[ -d /usr/lib/bats/bats-assert ] || missing="$$missing bats-assert"; \
 	[ -x /usr/bin/time ] || missing="$$missing time"; \
-	[ -d /usr/lib/bats/bats-support ] || missing="$$missing bats-support"; \
 	dpkg -s libomp-dev >/dev/null 2>&1 || missing="$$missing libomp-dev"; \
 	dpkg -s libclang-rt-14-dev >/dev/null 2>&1 || missing="$$missing libclang-rt-14-dev"; \
 	[ -d /dev/mqueue ] || [ "$$(id -u)" != 0 ] || mkdir -m 1777 /dev/mqueue; \

@@ -8,9 +8,6 @@
 # check in a real browser is tests/bin/book-screenshot (`make
 # book-screenshot`, in .ci/run).
 
-bats_load_library bats-support
-bats_load_library bats-assert
-
 : "${WB_BIN:?WB_BIN names the build of the tree under test (run through make)}"
 ROOT=$(cd "$BATS_TEST_DIRNAME/.." && pwd)
 CHECK=$ROOT/tests/bin/book-check

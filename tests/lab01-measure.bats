@@ -51,7 +51,6 @@ timed() {
 @test "input: bad options are refused with exit 2 and one line naming the option" {
 	local rows=()
 	wb_bad_int rows --ms
-	wb_bad_int rows --reps
 	rows+=("--ms 10001" "--reps 1001" "--ratio -0.1" "--ratio 1.5"
 		"--ratio x" "--kind disk" "--kind" "--bogus" "stray" "--csv=1")
 	wb_bad_input bound "${rows[@]}"

@@ -106,8 +106,6 @@ tsan_clean() {
 @test "input: bad options are refused with exit 2 and one line naming the option" {
 	local rows=()
 	wb_bad_int rows --threads
-	wb_bad_int rows --iters
-	wb_bad_int rows --reps
 	rows+=("--threads 257" "--iters 1000000001" "--mode fast" "--mode"
 		"--bogus" "stray" "--csv=yes")
 	wb_bad_input race "${rows[@]}"

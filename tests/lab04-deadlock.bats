@@ -120,9 +120,6 @@ audited() {
 @test "input: bad options are refused with exit 2 and one line naming the option" {
 	local rows=()
 	wb_bad_int rows --threads
-	wb_bad_int rows --accounts
-	wb_bad_int rows --transfers
-	wb_bad_int rows --watchdog-ms
 	rows+=("--accounts 1" "--threads 65" "--accounts 100001"
 		"--transfers 100000001" "--watchdog-ms 9" "--strategy fast"
 		"--strategy" "--force=yes" "--csv=1" "--bogus" "stray"

@@ -63,7 +63,6 @@ load helpers
 @test "input: bad options are refused with exit 2 and one line naming the option" {
 	local rows=()
 	wb_bad_int rows --workers
-	wb_bad_int rows --tasks
 	rows+=("--workers 65" "--tasks 1001" "--crash-task -1" "--crash-task 1001"
 		"--crash-task 21" "--crash-task 6 --tasks 5" "--crash-task x"
 		"--demo bogus" "--demo" "--csv --demo zombie" "--csv=1" "--bogus" "stray")

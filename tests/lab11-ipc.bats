@@ -94,7 +94,6 @@ short_reads() {
 @test "input: ipc refuses bad options with exit 2 and one line naming the option" {
 	local rows=()
 	wb_bad_int rows --count
-	wb_bad_int rows --reps
 	rows+=("--size -1" "--size 16777217" "--size 1x" "--size"
 		"--chunk -1" "--chunk 16777217" "--chunk abc"
 		"--reps 101" "--count 1000001" "--transport tcp" "--demo pickle"

@@ -75,7 +75,6 @@ load helpers
 @test "input: shm refuses bad options, and options the demo does not take, with exit 2 and one line naming the option" {
 	local rows=()
 	wb_bad_int rows --procs
-	wb_bad_int rows --iters
 	rows+=("--procs 65" "--iters 1000000001" "--mode safe" "--mode"
 		"--demo fork" "--demo" "--csv=1" "--bogus" "stray"
 		"--mode mutex --demo cow" "--csv --demo owner-dies"
@@ -87,7 +86,6 @@ load helpers
 @test "input: ring refuses bad options with exit 2 and one line naming the option" {
 	local rows=()
 	wb_bad_int rows --count
-	wb_bad_int rows --reps
 	rows+=("--size 7" "--size 67108865" "--size x" "--count 100000001"
 		"--reps 1001" "--sync spin" "--sync" "--csv=yes")
 	wb_bad_input ring "${rows[@]}"

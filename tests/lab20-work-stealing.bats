@@ -58,8 +58,6 @@ load helpers
 		"--strategy random" "--strategy" "--shape round"
 		"--csv=1" "--threads 2")
 	wb_bad_int rows --workers
-	wb_bad_int rows --depth
-	wb_bad_int rows --grain
 	wb_bad_input steal "${rows[@]}"
 	wb_bad_input omptree "--reps 0" "--reps 51" "--workers 65" \
 		"--shape x" "--strategy central"
