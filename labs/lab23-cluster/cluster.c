@@ -78,7 +78,8 @@ int main(int argc, char **argv)
 			       ranks, fail_rank);
 	if (!launch_is_rank()) {
 		uint64_t start = wb_now_ns();
-		int rc = launch_job((int)ranks, argv, 5000);
+		/* 15 s: a hang ends; a correct run on a busy machine does not. */
+		int rc = launch_job((int)ranks, argv, 15000);
 		printf("mpirun ended with status %d after %.0f ms%s\n", rc,
 		       (wb_now_ns() - start) / 1e6,
 		       rc == MR_ABORT_CODE ? " (MPI_Abort: a rank failed)"

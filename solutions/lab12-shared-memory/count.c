@@ -84,15 +84,17 @@ void count_run(const struct count_job *job, struct count_result *res)
 		res->killed += WIFSIGNALED(st);
 		res->failed += WIFEXITED(st) && WEXITSTATUS(st) != 0;
 	}
-	wb_watchdog_stop();
 	res->ms = (double)(wb_now_ns() - t0) / 1e6;
 	if (job->mode == MUTEX) {
 		/* Read the result under the lock: if the holder died after the
-		 * others had finished, nobody has repaired the count yet. */
+		 * others had finished, nobody has repaired the count yet. The
+		 * watchdog still runs: a lock that is not robust never comes
+		 * back, and we would wait for it for ever. */
 		robust_take(c);
 		wb_check(pthread_mutex_unlock(&c->lock),
 			 "pthread_mutex_unlock");
 	}
+	wb_watchdog_stop();
 	res->counted = job->mode == ATOMIC ? atomic_load(&c->avalue) : c->value;
 	for (long i = 0; i < job->procs; i++)
 		res->tallied += c->tally[i];
