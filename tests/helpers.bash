@@ -141,7 +141,8 @@ wb_csv_field() {
 # A driver prints it after all its checks, so an exit(0) from inside the
 # lab's code does not pass.
 wb_driver_ok() {
-	local last=${lines[${#lines[@]} - 1]:-}
+	local last=
+	((${#lines[@]} == 0)) || last=${lines[${#lines[@]} - 1]}
 	if [ "$status" = 0 ] && { [ "$last" = "$1: ok" ] || [[ $last == "$1: ok: "* ]]; }; then
 		return 0
 	fi

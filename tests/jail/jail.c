@@ -142,6 +142,21 @@ static void limit(int what, rlim_t n)
 
 enum power { NO_ROOT, NS_ROOT, REAL_ROOT }; /* what we are before the drop */
 
+/* The same number of descriptors wherever the tests run (lab18 opens 2000
+ * sockets; Debian's soft limit is 1024): 4096, or as many as the hard
+ * limit allows where it may not be raised. */
+static void open_files(void)
+{
+	struct rlimit r, want = {4096, 4096};
+	if (getrlimit(RLIMIT_NOFILE, &r) < 0)
+		die("getrlimit");
+	if (setrlimit(RLIMIT_NOFILE, &want) == 0)
+		return;
+	r.rlim_cur = r.rlim_max;
+	if (setrlimit(RLIMIT_NOFILE, &r) < 0)
+		die("setrlimit");
+}
+
 /* The program's own process: an unprivileged user with caps on processes,
  * file size and core files (and CPU time and memory for a compiler). */
 static void become_prisoner(enum power was, uid_t uid, int build, long data)
@@ -149,6 +164,7 @@ static void become_prisoner(enum power was, uid_t uid, int build, long data)
 	limit(RLIMIT_NPROC, was == REAL_ROOT ? 1024 : 4096);
 	limit(RLIMIT_FSIZE, 16 << 20);
 	limit(RLIMIT_CORE, 0);
+	open_files();
 	if (build) {
 		limit(RLIMIT_CPU,
 		      getenv("WB_BUILD_CPU")
