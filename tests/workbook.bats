@@ -10,11 +10,12 @@ load helpers
 BOOK=${WB_BOOK:-$BATS_TEST_DIRNAME/../WORKBOOK.md}
 CHECKS=$BATS_TEST_DIRNAME/bin/workbook-checks
 
-# shape: stdin to stdout, each line with every number made '#' and every
-# run of blanks one space, so that lines with other numbers (times, pids)
-# still compare. One sed for a whole file: bash patterns are slow.
+# shape: stdin to stdout, each line with every number (its minus sign too)
+# made '#' and every run of blanks one space, so that lines with other
+# numbers (times, pids, what a dead stack slot held) still compare. One sed
+# for a whole file: bash patterns are slow.
 shape() {
-	sed -E 's/[0-9]+([.][0-9]+)?/#/g; s/[[:space:]]+/ /g; s/^ //; s/ $//'
+	sed -E 's/-?[0-9]+([.][0-9]+)?/#/g; s/[[:space:]]+/ /g; s/^ //; s/ $//'
 }
 
 # run_check DIR: runs the check in DIR (from workbook-checks) with wb_run,
