@@ -41,6 +41,9 @@ static int counter(const struct count_job *job, bool csv)
 	if (lost > 0 && job->mode == UNSAFE)
 		printf("the processes load, add and store the same memory at "
 		       "once: an increment that another overwrites is lost\n");
+	else if (job->mode == UNSAFE && job->procs > 1)
+		printf("the processes never ran at the same instant (a busy "
+		       "machine, or too few --iters): run it again\n");
 	printf("time: %.1f ms (%.1f ns per increment)\n", r.ms,
 	       r.ms * 1e6 / (double)expected);
 	if (r.left)
