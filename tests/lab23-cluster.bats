@@ -33,6 +33,20 @@ pmr_result() {
 	wb_stdout_has "mpirun ended with status 0"
 }
 
+# killjob (tests/drivers/lab23-cluster/killjob.c) kills the launcher
+# once its 16 ranks run; the job must end with it (no output after), and
+# leave nothing in the jail's own /tmp and /dev/shm.
+@test "demo: cluster killed half-way (SIGINT, then SIGKILL) leaves no process, no Open MPI session file and no segment" {
+	for sig in 2 9; do
+		wb_run -t 20 killjob $sig
+		wb_stdout_has "killjob: cluster ended by signal $sig"
+		wb_stdout_has "killjob: printed after the signal: 0 bytes"
+		wb_stdout_has "killjob: left: none"
+		wb_stdout_has "killjob: files: none"
+		wb_status 0
+	done
+}
+
 @test "input: --help describes every option and exits 0" {
 	wb_run cluster --help
 	wb_status 0

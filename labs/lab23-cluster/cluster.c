@@ -86,6 +86,7 @@ int main(int argc, char **argv)
 					   : "");
 		return rc == 0 || fail_rank >= 0 ? 0 : 1;
 	}
+	launch_rank_guard();
 	MPI_Init(&argc, &argv);
 	rank_main();
 	MPI_Finalize();

@@ -1,16 +1,17 @@
-/* launch.c: this program as its own mpirun wrapper. mpirun puts the ranks
- * in the launcher's process group, so one kill(-pgid) ends the whole job.
- * Open MPI 4.1 (Debian 12) refuses to start as root unless told: that
- * setting is made here only when we are root. */
-#define _GNU_SOURCE /* setenv */
+/* launch.c: this program as its own mpirun wrapper. mpirun gets a process
+ * group of its own, which its ranks join, so one kill(-pgid) ends the
+ * whole job; watch.c ends it when it hangs, session.c keeps its files in
+ * a folder removed after it. Open MPI 4.1 (Debian 12) refuses to start as
+ * root unless told: that setting is made here only when we are root. */
+#define _GNU_SOURCE /* setenv, prctl */
 #include "launch.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -21,35 +22,16 @@ bool launch_is_rank(void)
 	return getenv("OMPI_COMM_WORLD_SIZE") != NULL;
 }
 
-/* How many children of pid still run (zombies do not count). */
-static int running_children(pid_t pid)
+static volatile sig_atomic_t stop_sig; /* SIGINT, SIGTERM or SIGHUP */
+
+static void on_stop(int sig)
 {
-	DIR *d = opendir("/proc");
-	struct dirent *e;
-	int n = 0;
-	while (d && (e = readdir(d))) {
-		char path[64], buf[256], state;
-		int ppid;
-		snprintf(path, sizeof path, "/proc/%.20s/stat", e->d_name);
-		FILE *f = fopen(path, "r");
-		if (!f)
-			continue;
-		size_t len = fread(buf, 1, sizeof buf - 1, f);
-		fclose(f);
-		buf[len] = '\0';
-		char *p = strrchr(buf, ')'); /* after the command name */
-		if (p && sscanf(p + 1, " %c %d", &state, &ppid) == 2 &&
-		    ppid == pid && state != 'Z')
-			n++;
-	}
-	if (d)
-		closedir(d);
-	return n;
+	stop_sig = sig;
 }
 
 int launch_job(int ranks, char **argv, long limit_ms)
 {
-	char np[16], self[4096];
+	char np[16], self[4096], dir[4096];
 	ssize_t len =
 		wb_sys((int)readlink("/proc/self/exe", self, sizeof self - 1),
 		       "readlink /proc/self/exe");
@@ -71,40 +53,49 @@ int launch_job(int ranks, char **argv, long limit_ms)
 		setenv("OMPI_ALLOW_RUN_AS_ROOT", "1", 0);
 		setenv("OMPI_ALLOW_RUN_AS_ROOT_CONFIRM", "1", 0);
 	}
+	session_open(dir, sizeof dir);
+	/* mpirun has a process group of its own, so Ctrl-C reaches only us:
+	 * we end the job and remove its files, then die of the signal. */
+	struct sigaction stop = {.sa_handler = on_stop};
+	int sigs[] = {SIGINT, SIGTERM, SIGHUP};
+	for (int i = 0; i < 3; i++)
+		sigaction(sigs[i], &stop, NULL);
+	pid_t parent = getpid();
 	fflush(NULL);
 	pid_t pid = wb_sys(fork(), "fork");
 	if (pid == 0) {
 		setpgid(0, 0);
+		/* If we are killed (SIGKILL, no cleanup), mpirun goes too. */
+		if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 ||
+		    getppid() != parent)
+			_exit(1);
 		execvp(args[0], args);
 		wb_die("exec mpirun", errno);
 	}
 	setpgid(pid, pid);
 	free(args);
-	uint64_t start = wb_now_ns(), ended = 0;
-	int status, seen = 0;
-	while (waitpid(pid, &status, WNOHANG) == 0) {
-		uint64_t now = wb_now_ns();
-		int alive = running_children(pid);
-		seen |= alive > 0;
-		if (seen && !ended && alive == 0)
-			ended = now;
-		/* Open MPI 4.1.4's mpirun now and then hangs or crashes after
-		 * an MPI_Abort, once every rank has ended: give it 1 s. */
-		bool stuck = ended && now - ended > 1000000000u;
-		if (stuck || now - start > (uint64_t)limit_ms * 1000000u) {
-			kill(-pid, SIGKILL);
-			waitpid(pid, &status, 0);
-			if (stuck)
-				return 128 + SIGKILL;
-			fprintf(stderr,
-				"%s: watchdog: the ranks still ran after %ld "
-				"ms: the job was killed\n",
-				wb_prog, limit_ms);
-			exit(3);
-		}
-		wb_sleep_ns(10000000);
+	session_watch(pid);
+	int rc = watch_job(pid, limit_ms, &stop_sig);
+	session_close();
+	if (stop_sig) {
+		signal(stop_sig, SIG_DFL);
+		raise(stop_sig);
 	}
-	return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+	if (rc == WATCH_HUNG) {
+		fprintf(stderr,
+			"%s: watchdog: the ranks still ran after %ld ms: the "
+			"job was killed\n",
+			wb_prog, limit_ms);
+		exit(3);
+	}
+	return rc;
+}
+
+void launch_rank_guard(void)
+{
+	/* A rank is mpirun's child: if mpirun is killed, the rank dies. */
+	if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1)
+		wb_die("prctl", errno);
 }
 
 /* Read by AddressSanitizer builds only: Open MPI 4.1 keeps memory to the
