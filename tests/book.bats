@@ -26,6 +26,22 @@ setup_file() {
 	) >"$BATS_FILE_TMPDIR/render.log" 2>&1 3>&- &
 }
 
+# refused LINE...: the last check (run) exited 1 and said every LINE.
+refused() {
+	local w missed=0
+	for w in "$@"; do
+		[[ $output == *"$w"* ]] || {
+			echo "the check did not say: $w" >&2
+			missed=1
+		}
+	done
+	[ "$status" = 1 ] && [ "$missed" = 0 ] || {
+		echo "exit status $status; it said:" >&2
+		echo "$output" >&2
+		return 1
+	}
+}
+
 # checked ARGS...: runs the book check; passes when it finds nothing.
 checked() {
 	run "$CHECK" "$@"
@@ -64,18 +80,8 @@ checked() {
 		"lab12-shared-memory has no program rings"
 		"there is no lab 99 in solutions/"
 		"solutions/lab14-false-sharing has no chapter"
-	) w missed=0
-	for w in "${want[@]}"; do
-		[[ $output == *"$w"* ]] || {
-			echo "the check did not say: $w" >&2
-			missed=1
-		}
-	done
-	[ "$status" = 1 ] && [ "$missed" = 0 ] || {
-		echo "exit status $status; it said:" >&2
-		echo "$output" >&2
-		return 1
-	}
+	)
+	refused "${want[@]}"
 }
 
 @test "demo: the HTML book (make book) has a contents sidebar, and every id, figure and stylesheet it links to" {
@@ -108,16 +114,6 @@ checked() {
 		"image plots/amdahl.svg is not beside the page"
 		"its stylesheet is not beside it"
 		"no contents sidebar (nav#TOC)"
-	) w missed=0
-	for w in "${want[@]}"; do
-		[[ $output == *"$w"* ]] || {
-			echo "the check did not say: $w" >&2
-			missed=1
-		}
-	done
-	[ "$status" = 1 ] && [ "$missed" = 0 ] || {
-		echo "exit status $status; it said:" >&2
-		echo "$output" >&2
-		return 1
-	}
+	)
+	refused "${want[@]}"
 }
